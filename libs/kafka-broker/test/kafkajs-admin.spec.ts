@@ -53,4 +53,22 @@ describe('kafkajs admin against the embedded broker', () => {
       await admin.disconnect();
     }
   });
+
+  it('applies a topic retention.bytes given at creation, raising the earliest offset', async () => {
+    const kafka = kafkaFor(broker);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: 'short-lived', numPartitions: 1, configEntries: [{ name: 'retention.bytes', value: '4096' }, { name: 'segment.bytes', value: '2048' }] }],
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    for (let i = 0; i < 40; i++) await producer.send({ topic: 'short-lived', messages: [{ value: Buffer.alloc(300, i) }] });
+    await producer.disconnect();
+    expect(broker.enforceRetention()).toBeGreaterThan(0);
+    const offsets = await admin.fetchTopicOffsets('short-lived');
+    expect(Number(offsets[0].low)).toBeGreaterThan(0);
+    expect(offsets[0].high).toBe('40');
+    await admin.disconnect();
+  });
 });
