@@ -24,4 +24,5 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: true,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };
