@@ -21,6 +21,8 @@ module.exports = {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
+  globalSetup: '<rootDir>/scripts/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: true,
