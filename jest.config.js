@@ -16,7 +16,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js)$': swc },
+  // ES-module-only dependencies that jest (on Node 20) must compile to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

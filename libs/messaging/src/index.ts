@@ -5,3 +5,4 @@ export * from './messaging.entities';
 export * from './messaging.migration';
 export * from './outbox-publisher';
 export * from './outbox-relay';
+export * from './messaging.module';

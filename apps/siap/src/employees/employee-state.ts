@@ -1,0 +1,27 @@
+import type { EmployeeState } from '@app/contracts';
+import type { EntityManager } from 'typeorm';
+import { EmployeeEntity, PositionEntity } from '../persistence/entities';
+import { unitPath } from '../units/unit.service';
+
+/** The full current state carried by every employee event and returned by the API. */
+export async function employeeState(m: EntityManager, e: EmployeeEntity): Promise<EmployeeState> {
+  const position = await m.findOneByOrFail(PositionEntity, { code: e.positionCode });
+  return {
+    nip: e.nip,
+    name: e.name,
+    birthDate: e.birthDate,
+    sex: e.sex,
+    employmentType: e.employmentType,
+    golongan: e.golongan,
+    unitCode: e.unitCode,
+    unitPath: await unitPath(m, e.unitCode),
+    positionCode: e.positionCode,
+    kelasJabatan: position.kelasJabatan,
+    supervisorPositionCode: position.parentCode,
+    tmtCpns: e.tmtCpns,
+    status: e.status,
+    email: e.email,
+    phone: e.phone,
+    version: e.version,
+  };
+}

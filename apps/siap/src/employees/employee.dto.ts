@@ -1,0 +1,179 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { EmploymentType } from '@app/contracts';
+
+const DATE = { strict: true };
+const DATE_MESSAGE = { message: '$harus berupa tanggal YYYY-MM-DD' };
+const UNIT = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
+const POSITION = /^[A-Z0-9][A-Z0-9._-]{0,59}$/;
+
+export class RegisterEmployeeDto {
+  @ApiProperty({ example: '196608011988031001' })
+  @Matches(/^\d{18}$/, { message: '$harus 18 digit angka' })
+  nip!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '1966-08-01' })
+  @IsISO8601(DATE, DATE_MESSAGE)
+  birthDate!: string;
+
+  @ApiProperty({ enum: ['L', 'P'] })
+  @IsIn(['L', 'P'], { message: '$harus L atau P' })
+  sex!: 'L' | 'P';
+
+  @ApiProperty({ enum: ['PNS', 'PPPK'] })
+  @IsIn(['PNS', 'PPPK'], { message: '$harus PNS atau PPPK' })
+  employmentType!: EmploymentType;
+
+  @ApiProperty({ example: 'III/a', description: 'I/a–IV/e for PNS, I–XVII for PPPK' })
+  @IsString()
+  golongan!: string;
+
+  @ApiProperty()
+  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  unitCode!: string;
+
+  @ApiProperty()
+  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  positionCode!: string;
+
+  @ApiProperty({ example: '1988-03-01' })
+  @IsISO8601(DATE, DATE_MESSAGE)
+  tmtCpns!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: '$harus berupa alamat email yang valid' })
+  email?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9 -]{6,20}$/, { message: '$harus berupa nomor telepon' })
+  phone?: string | null;
+}
+
+export class UpdateEmployeeDto {
+  @ApiProperty({ description: 'The version the change is based on; a stale version is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: '$harus berupa alamat email yang valid' })
+  email?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9 -]{6,20}$/, { message: '$harus berupa nomor telepon' })
+  phone?: string | null;
+}
+
+/** Every career action names its decree and the version of the record it was based on. */
+export class DecreeDto {
+  @ApiProperty({ description: 'The version the action is based on; a stale version is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ example: '821.2/123/BKD/2026' })
+  @IsString()
+  @MaxLength(100)
+  skNumber!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'Terhitung mulai tanggal' })
+  @IsISO8601(DATE, DATE_MESSAGE)
+  tmt!: string;
+}
+
+export class TransferDto extends DecreeDto {
+  @ApiProperty()
+  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  unitCode!: string;
+
+  @ApiProperty()
+  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  positionCode!: string;
+}
+
+export class PromotionDto extends DecreeDto {
+  @ApiProperty({ example: 'III/b' })
+  @IsString()
+  golongan!: string;
+}
+
+export class PositionChangeDto extends DecreeDto {
+  @ApiProperty()
+  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  positionCode!: string;
+}
+
+export const TERMINATION_REASONS = ['PENSIUN', 'BERHENTI', 'MENINGGAL', 'CLTN'] as const;
+
+export class TerminationDto extends DecreeDto {
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  @IsIn(TERMINATION_REASONS, { message: '$harus PENSIUN, BERHENTI, MENINGGAL atau CLTN' })
+  reason!: (typeof TERMINATION_REASONS)[number];
+}
+
+export const HISTORY_SECTIONS = { education: 'pendidikan', training: 'diklat', discipline: 'hukuman_disiplin', awards: 'penghargaan' } as const;
+
+export class HistoryEntryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  skNumber?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601(DATE, DATE_MESSAGE)
+  tmt?: string;
+
+  @ApiProperty({ description: 'Section-specific fields, e.g. {level, institution} or {sentence, from, to}' })
+  @IsObject({ message: '$harus berupa objek' })
+  details!: Record<string, unknown>;
+}
+
+export class EmployeeQueryDto {
+  @IsOptional()
+  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  unitCode?: string;
+
+  @IsOptional()
+  @IsIn(['AKTIF', 'PENSIUN', 'BERHENTI', 'MENINGGAL', 'CLTN'], { message: '$nilainya tidak dikenal' })
+  status?: string;
+
+  @IsOptional()
+  @IsString()
+  golongan?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500, { message: '$maksimal 500' })
+  pageSize: number = 50;
+}

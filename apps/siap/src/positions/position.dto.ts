@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { PositionType } from '@app/contracts';
+
+const CODE = /^[A-Z0-9][A-Z0-9._-]{0,59}$/;
+const CODE_MESSAGE = '$harus 1–60 huruf besar, angka, titik, garis bawah atau tanda hubung';
+const TYPES: PositionType[] = ['STRUKTURAL', 'FUNGSIONAL', 'PELAKSANA'];
+
+export class CreatePositionDto {
+  @ApiProperty({ example: 'BKD-KABAN' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+
+  @ApiProperty({ example: 'Kepala Badan Kepegawaian Daerah' })
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: TYPES })
+  @IsIn(TYPES, { message: '$harus STRUKTURAL, FUNGSIONAL atau PELAKSANA' })
+  type!: PositionType;
+
+  @ApiPropertyOptional({ description: 'Eselon, for struktural positions', example: 'II.a' })
+  @IsOptional()
+  @IsString()
+  eselon?: string | null;
+
+  @ApiPropertyOptional({ description: 'Jenjang, for fungsional positions', example: 'Ahli Muda' })
+  @IsOptional()
+  @IsString()
+  jenjang?: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: 17 })
+  @IsInt()
+  @Min(1, { message: '$harus antara 1 dan 17' })
+  @Max(17, { message: '$harus antara 1 dan 17' })
+  kelasJabatan!: number;
+
+  @ApiProperty()
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, { message: '$bukan kode unit yang valid' })
+  unitCode!: string;
+
+  @ApiPropertyOptional({ description: "The atasan's position" })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  parentCode?: string | null;
+}
+
+export class UpdatePositionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: '$harus antara 1 dan 17' })
+  @Max(17, { message: '$harus antara 1 dan 17' })
+  kelasJabatan?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  parentCode?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  eselon?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  jenjang?: string | null;
+}

@@ -1,0 +1,3 @@
+import { BaseServiceConfig } from '@app/service-kit';
+
+export class SiapConfig extends BaseServiceConfig {}

@@ -1,0 +1,131 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startBroker } from '@app/kafka-broker';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { registration, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
+
+const kcatInstalled = spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
+if (!kcatInstalled) console.warn('kcat is not installed: its check is skipped. Install it with: sudo apt-get install -y kcat');
+
+async function readEvents(h: SiapHarness, count: number, groupId: string) {
+  const consumer = new Kafka({ clientId: 'siap-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).consumer({ groupId, maxWaitTimeInMs: 200 });
+  const events: { key: string; headers: Record<string, string>; value: any }[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'siap.employee.v1', fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) =>
+      void events.push({
+        key: message.key!.toString(),
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        value: JSON.parse(message.value!.toString()),
+      }),
+  });
+  const deadline = Date.now() + 30_000;
+  while (events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await consumer.disconnect();
+  return events;
+}
+
+describe('SIAP employees over HTTP, with events through the outbox', () => {
+  let h: SiapHarness;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    h = await startSiap();
+    await seedOrganisation(h);
+    db = new DataSource({ type: 'postgres', url: h.databaseUrl });
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await h.close();
+  });
+
+  it('registers an employee: the row, the history and a CloudEvent that kafkajs and kcat both read', async () => {
+    const r = await h.call('POST', '/api/v1/siap/employees', registration(2));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ nip: '197003152015031002', unitPath: ['BKD-MUTASI', 'BKD'], kelasJabatan: 8, supervisorPositionCode: 'BKD-KABID-MUTASI', status: 'AKTIF', version: 1 });
+    expect(await db.query('SELECT count(*)::int AS n FROM employee_history WHERE nip = $1', ['197003152015031002'])).toEqual([{ n: 3 }]);
+
+    const [event] = await readEvents(h, 1, 'first-reader');
+    expect(event.key).toBe('197003152015031002');
+    expect(event.headers).toMatchObject({ ce_specversion: '1.0', ce_type: 'siap.employee.registered', ce_source: '/sulteng/siap', ce_subject: '197003152015031002', 'content-type': 'application/json' });
+    expect(event.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(event.value.employee).toEqual(r.body);
+
+    if (kcatInstalled) {
+      // Asynchronously: the broker runs in this process and must keep answering while kcat reads.
+      const out = await promisify(execFile)('kcat', ['-b', h.broker.address, '-C', '-t', 'siap.employee.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'], { timeout: 30_000 });
+      const [key, headers, value] = out.stdout.trim().split('\n')[0].split('|');
+      expect(key).toBe('197003152015031002');
+      expect(headers).toContain('ce_type=siap.employee.registered');
+      expect(headers).toContain(`ce_id=${event.headers.ce_id}`);
+      expect(JSON.parse(value).employee.nip).toBe('197003152015031002');
+    }
+  });
+
+  it('rejects bad NIPs and fields with messages naming the field, writing nothing', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [registration(3, { nip: '12345' }), 'nip'],
+      [registration(3, { nip: '197002302015031003' }), 'nip'],
+      [registration(3, { birthDate: '1971-03-15' }), 'birthDate'],
+      [registration(3, { sex: 'L' }), 'sex'],
+      [registration(3, { golongan: 'V/a' }), 'golongan'],
+      [registration(3, { employmentType: 'HONORER' }), 'employmentType'],
+      [registration(3, { unitCode: 'NOPE' }), 'unitCode'],
+      [registration(3, { positionCode: 'DINKES-PELAKSANA' }), 'positionCode'],
+      [registration(3, { tmtCpns: '2015-02-30' }), 'tmtCpns'],
+      [registration(3, { salary: 1 }), 'salary'],
+    ];
+    for (const [body, field] of cases) {
+      const r = await h.call('POST', '/api/v1/siap/employees', body);
+      expect({ field, status: r.status }).toEqual({ field, status: 400 });
+      expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(r.body.message).toMatch(/^Data tidak valid: /);
+    }
+    const malformed = await h.call('POST', '/api/v1/siap/employees', '{"nip": ');
+    expect(malformed.status).toBe(400);
+    expect(await db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 1 }]);
+    expect((await h.call('POST', '/api/v1/siap/employees', registration(2))).status).toBe(409);
+  });
+
+  it('lets one of two concurrent transfers of an employee win; the other gets 409', async () => {
+    const nip = (await h.call('POST', '/api/v1/siap/employees', registration(4))).body.nip;
+    const transfer = (sk: string) =>
+      h.call('POST', `/api/v1/siap/employees/${nip}/transfers`, { version: 1, skNumber: sk, tmt: '2026-12-01', unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' });
+    const results = await Promise.all([transfer('SK-A'), transfer('SK-B')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const conflictBody = results.find((r) => r.status === 409)!.body;
+    expect(conflictBody.details[0].field).toBe('version');
+    const current = await h.call('GET', `/api/v1/siap/employees/${nip}`);
+    expect(current.body).toMatchObject({ unitCode: 'DINKES', version: 2 });
+    expect(current.body.history.filter((x: { section: string }) => x.section === 'unit')).toHaveLength(2);
+  });
+
+  it('keeps registering while Kafka is down and delivers every event after it returns', async () => {
+    const port = h.broker.port;
+    await h.broker.stop();
+    for (let i = 100; i < 200; i++) {
+      const r = await h.call('POST', '/api/v1/siap/employees', registration(i, { unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }));
+      expect(r.status).toBe(201);
+    }
+    h.broker = await startBroker({ port, dataDir: h.brokerDir, defaultPartitions: 3 });
+    const events = await readEvents(h, 103, 'after-outage'); // 102 registered + 1 transferred
+    const registered = new Set(events.filter((e) => e.headers.ce_type === 'siap.employee.registered').map((e) => e.key));
+    expect(registered.size).toBe(102);
+    expect(events.some((e) => e.headers.ce_type === 'siap.employee.transferred')).toBe(true);
+  });
+
+  it('answers health, metrics and OpenAPI', async () => {
+    expect((await h.call('GET', '/health/live')).status).toBe(200);
+    const ready = await h.call('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.info).toMatchObject({ database: { status: 'up' }, outbox: { status: 'up' } });
+    const docs = await h.call('GET', '/api/v1/siap/docs/json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/siap/employees', '/api/v1/siap/employees/{nip}/transfers']));
+    const metrics = await fetch(`${h.baseUrl}/metrics`);
+    expect(await metrics.text()).toMatch(/http_request_duration_seconds_bucket/);
+  });
+});

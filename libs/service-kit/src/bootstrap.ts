@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { loadConfig, type BaseServiceConfig } from './config';
+import { ErrorBodyFilter } from './errors';
+import { createLogger, PinoNestLogger } from './logger';
+import { registerMetrics } from './metrics';
+import { contextFromHeaders, requestContext } from './request-context';
+import { createValidationPipe } from './validation';
+
+export interface ServiceDefinition<C extends BaseServiceConfig> {
+  /** Short name: the route prefix /api/v1/<name> and the CloudEvents source /sulteng/<name>. */
+  name: string;
+  title: string;
+  description: string;
+  configClass: new () => C;
+  rootModule(config: C, logger: Logger): DynamicModule;
+  /** Request bodies above this are refused with 413. Default 1 MiB. */
+  bodyLimitBytes?: number;
+}
+
+/** Builds the Nest app of a service with everything the platform gives each one; not yet listening. */
+export async function createServiceApp<C extends BaseServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<NestFastifyApplication> {
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1024 * 1024, logger: false, requestIdHeader: 'x-request-id' });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config, logger), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const ctx = contextFromHeaders(request.headers);
+    void reply.header('x-request-id', ctx.requestId);
+    requestContext.run(ctx, done);
+  });
+  registerMetrics(fastify, definition.name);
+  const prefix = `api/v1/${definition.name}`;
+  app.setGlobalPrefix(prefix, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorBodyFilter(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup(`${prefix}/docs`, app, document, { jsonDocumentUrl: `${prefix}/docs/json` });
+  return app;
+}
+
+/** A service's main(): validated config, then listen; a bad config stops the process naming the variable. */
+export async function runService<C extends BaseServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  let config: C;
+  try {
+    config = loadConfig(definition.configClass);
+  } catch (error) {
+    console.error(`${definition.name}: ${(error as Error).message}`);
+    process.exit(78); // EX_CONFIG
+  }
+  const app = await createServiceApp(definition, config);
+  await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
+  createLogger(definition.name, config.LOG_LEVEL).info(`${definition.title} listening on port ${config.PORT}`);
+}

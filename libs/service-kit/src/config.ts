@@ -1,0 +1,49 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Settings every service has; a service's own config class extends this one. */
+export class BaseServiceConfig {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  DATABASE_URL!: string;
+
+  /** Comma-separated host:port list. */
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_BROKERS!: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
+  }
+}
+
+/**
+ * Reads and validates the environment into `cls`. A missing or wrong variable throws a ConfigError
+ * naming it, and the service refuses to start.
+ */
+export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const config = plainToInstance(cls, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'} (got ${JSON.stringify(env[e.property] ?? null)})`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

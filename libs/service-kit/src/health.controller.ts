@@ -1,0 +1,46 @@
+import { OutboxRelay } from '@app/messaging';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+
+/** Above this many unpublished events (or this age), the service reports itself not ready. */
+export const OUTBOX_READY_MAX_PENDING = 10_000;
+export const OUTBOX_READY_MAX_AGE_MS = 60_000;
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
+
+  /** The process is up; orchestrators restart it when this fails. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Database reachable, Kafka reachable (or nothing waiting for it) and the outbox not falling behind. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const status = await this.relay.status();
+        const kafka = this.indicators.check('kafka');
+        const kafkaUp = status.kafkaAvailable || (status.pending === 0 && status.lastError === null);
+        return kafkaUp ? kafka.up() : kafka.down({ lastError: status.lastError });
+      },
+      async () => {
+        const status = await this.relay.status();
+        const outbox = this.indicators.check('outbox');
+        const details = { pending: status.pending, oldestPendingAgeMs: status.oldestPendingAgeMs, publishedTotal: status.publishedTotal };
+        return status.pending <= OUTBOX_READY_MAX_PENDING && status.oldestPendingAgeMs <= OUTBOX_READY_MAX_AGE_MS ? outbox.up(details) : outbox.down(details);
+      },
+    ]);
+  }
+}

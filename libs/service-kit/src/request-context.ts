@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export interface RequestContext {
+  requestId: string;
+  traceId: string;
+  /** W3C traceparent for this service's span, passed on to events and outgoing calls. */
+  traceparent: string;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** Continues the caller's trace when a valid traceparent arrives, else starts a new one. */
+export function contextFromHeaders(headers: Record<string, string | string[] | undefined>): RequestContext {
+  const requestIdHeader = headers['x-request-id'];
+  const requestId = (Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader)?.slice(0, 128) || randomUUID();
+  const incoming = headers.traceparent;
+  const match = TRACEPARENT.exec((Array.isArray(incoming) ? incoming[0] : incoming) ?? '');
+  const traceId = match?.[1] ?? randomBytes(16).toString('hex');
+  const flags = match?.[3] ?? '01';
+  return { requestId, traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}` };
+}
+
+export function currentTraceparent(): string | undefined {
+  return requestContext.getStore()?.traceparent;
+}

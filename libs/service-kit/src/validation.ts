@@ -1,0 +1,52 @@
+import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiError, type FieldProblem } from './errors';
+
+/** class-validator's constraint names, told in Bahasa Indonesia for staff. DTOs may override per field. */
+const MESSAGES: Record<string, string> = {
+  whitelistValidation: 'tidak dikenal',
+  isDefined: 'wajib diisi',
+  isNotEmpty: 'wajib diisi',
+  isString: 'harus berupa teks',
+  isInt: 'harus berupa bilangan bulat',
+  isNumber: 'harus berupa angka',
+  isBoolean: 'harus bernilai true atau false',
+  isEmail: 'harus berupa alamat email yang valid',
+  isDateString: 'harus berupa tanggal YYYY-MM-DD',
+  isISO8601: 'harus berupa tanggal YYYY-MM-DD',
+  isEnum: 'nilainya tidak dikenal',
+  isIn: 'nilainya tidak dikenal',
+  matches: 'formatnya tidak valid',
+  min: 'terlalu kecil',
+  max: 'terlalu besar',
+  maxLength: 'terlalu panjang',
+  minLength: 'terlalu pendek',
+  isArray: 'harus berupa daftar',
+  nestedValidation: 'tidak valid',
+};
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
+      field,
+      // A message a DTO wrote itself is already Indonesian; class-validator's defaults are English.
+      message: message.startsWith('$') ? message.slice(1) : (MESSAGES[name] ?? message),
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Whitelisting validation: unknown fields are rejected, and every problem names its field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+      return new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${summary}`, details);
+    },
+  });
+}
