@@ -40,6 +40,9 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
     user: 'postgres',
     password: 'postgres',
     persistent,
+    // PostgreSQL refuses to run as root: the package then runs it as a `postgres` user (created if
+    // missing) that owns the data folder.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: (line: unknown) => options.onLog?.(String(line)),
     onError: (line: unknown) => options.onLog?.(String(line)),
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],

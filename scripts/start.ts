@@ -1,0 +1,133 @@
+/**
+ * `npm start`: the whole platform on one machine. Uses PostgreSQL from DATABASE_URL and Kafka from
+ * KAFKA_BROKERS when they are set; otherwise starts an embedded PostgreSQL and the embedded broker,
+ * with data kept under .data/. Each service runs as its own process with labelled log lines.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startBroker, type KafkaBroker } from '../libs/kafka-broker/src';
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '../libs/testing/src';
+
+interface ServiceSpec {
+  name: string;
+  entry: string;
+  port: number;
+}
+
+/** Services in start order; each owns the database named after it. */
+const SERVICES: ServiceSpec[] = [{ name: 'siap', entry: 'apps/siap/src/main.ts', port: Number(process.env.SIAP_PORT ?? 3001) }];
+
+const ROOT = path.join(__dirname, '..');
+const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
+const COLOURS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m', '\x1b[31m'];
+
+function say(message: string): void {
+  console.log(`\x1b[1m[platform]\x1b[0m ${message}`);
+}
+
+function pipeLabelled(child: ChildProcess, label: string, colour: string): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line) console.log(`${colour}[${label}]\x1b[0m ${line}`);
+    });
+  }
+}
+
+async function waitUntilReady(spec: ServiceSpec, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${spec.port}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${spec.name} was not ready within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  let postgres: RunningPostgres | null = null;
+  let broker: KafkaBroker | null = null;
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      ),
+    );
+    await broker?.stop();
+    await postgres?.stop();
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    let adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) {
+      say(`starting embedded PostgreSQL (data in ${path.join(DATA_DIR, 'postgres')})…`);
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: Number(process.env.PG_PORT ?? 54320) });
+      adminUrl = postgres.adminUrl;
+    }
+    let brokers = process.env.KAFKA_BROKERS;
+    if (!brokers) {
+      broker = await startBroker({
+        port: Number(process.env.KAFKA_PORT ?? 9092),
+        dataDir: path.join(DATA_DIR, 'kafka'),
+        defaultPartitions: 3,
+        logger: { info: () => undefined, warn: (m) => console.log(`\x1b[2m[kafka]\x1b[0m ${m}`) },
+      });
+      brokers = broker.address;
+      say(`embedded Kafka-protocol broker on ${brokers} (data in ${path.join(DATA_DIR, 'kafka')})`);
+    }
+
+    for (const [i, spec] of SERVICES.entries()) {
+      const databaseUrl = await ensureDatabase(adminUrl, spec.name);
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, spec.entry)], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(spec.port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      pipeLabelled(child, spec.name, COLOURS[i % COLOURS.length]);
+      child.once('exit', (code) => {
+        if (!stopping) {
+          say(`${spec.name} exited with code ${code}; stopping the platform`);
+          void stop(1);
+        }
+      });
+    }
+    await Promise.all(SERVICES.map((spec, i) => waitUntilReady(spec, children[i])));
+    say('ready:');
+    for (const spec of SERVICES) {
+      say(`  ${spec.name.padEnd(10)} http://localhost:${spec.port}/api/v1/${spec.name}  (API docs: /api/v1/${spec.name}/docs)`);
+    }
+    say(`  kafka      ${brokers}`);
+    say('press Ctrl-C to stop');
+  } catch (error) {
+    console.error(`[platform] ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();
