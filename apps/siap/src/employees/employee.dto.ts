@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DateField, PositionCodeField, UnitCodeField } from '../common/fields';
 import type { EmploymentType } from '@app/contracts';
 
-const DATE = { strict: true };
-const DATE_MESSAGE = { message: '$harus berupa tanggal YYYY-MM-DD' };
-const UNIT = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
-const POSITION = /^[A-Z0-9][A-Z0-9._-]{0,59}$/;
 
 export class RegisterEmployeeDto {
   @ApiProperty({ example: '196608011988031001' })
@@ -19,7 +16,7 @@ export class RegisterEmployeeDto {
   name!: string;
 
   @ApiProperty({ example: '1966-08-01' })
-  @IsISO8601(DATE, DATE_MESSAGE)
+  @DateField()
   birthDate!: string;
 
   @ApiProperty({ enum: ['L', 'P'] })
@@ -35,15 +32,15 @@ export class RegisterEmployeeDto {
   golongan!: string;
 
   @ApiProperty()
-  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  @UnitCodeField()
   unitCode!: string;
 
   @ApiProperty()
-  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  @PositionCodeField()
   positionCode!: string;
 
   @ApiProperty({ example: '1988-03-01' })
-  @IsISO8601(DATE, DATE_MESSAGE)
+  @DateField()
   tmtCpns!: string;
 
   @ApiPropertyOptional()
@@ -93,17 +90,17 @@ export class DecreeDto {
   skNumber!: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'Terhitung mulai tanggal' })
-  @IsISO8601(DATE, DATE_MESSAGE)
+  @DateField()
   tmt!: string;
 }
 
 export class TransferDto extends DecreeDto {
   @ApiProperty()
-  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  @UnitCodeField()
   unitCode!: string;
 
   @ApiProperty()
-  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  @PositionCodeField()
   positionCode!: string;
 }
 
@@ -115,7 +112,7 @@ export class PromotionDto extends DecreeDto {
 
 export class PositionChangeDto extends DecreeDto {
   @ApiProperty()
-  @Matches(POSITION, { message: '$bukan kode jabatan yang valid' })
+  @PositionCodeField()
   positionCode!: string;
 }
 
@@ -138,7 +135,7 @@ export class HistoryEntryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601(DATE, DATE_MESSAGE)
+  @DateField()
   tmt?: string;
 
   @ApiProperty({ description: 'Section-specific fields, e.g. {level, institution} or {sentence, from, to}' })
@@ -148,7 +145,7 @@ export class HistoryEntryDto {
 
 export class EmployeeQueryDto {
   @IsOptional()
-  @Matches(UNIT, { message: '$bukan kode unit yang valid' })
+  @UnitCodeField()
   unitCode?: string;
 
   @IsOptional()

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PositionCodeField, UnitCodeField } from '../common/fields';
 import type { PositionType } from '@app/contracts';
 
-const CODE = /^[A-Z0-9][A-Z0-9._-]{0,59}$/;
-const CODE_MESSAGE = '$harus 1–60 huruf besar, angka, titik, garis bawah atau tanda hubung';
 const TYPES: PositionType[] = ['STRUKTURAL', 'FUNGSIONAL', 'PELAKSANA'];
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'BKD-KABAN' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @PositionCodeField()
   code!: string;
 
   @ApiProperty({ example: 'Kepala Badan Kepegawaian Daerah' })
@@ -37,12 +36,12 @@ export class CreatePositionDto {
   kelasJabatan!: number;
 
   @ApiProperty()
-  @Matches(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, { message: '$bukan kode unit yang valid' })
+  @UnitCodeField()
   unitCode!: string;
 
   @ApiPropertyOptional({ description: "The atasan's position" })
   @IsOptional()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @PositionCodeField()
   parentCode?: string | null;
 }
 
@@ -62,7 +61,7 @@ export class UpdatePositionDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @PositionCodeField()
   parentCode?: string | null;
 
   @ApiPropertyOptional()

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const CODE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
-const CODE_MESSAGE = '$harus 1–40 huruf besar, angka, titik, garis bawah atau tanda hubung';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { UnitCodeField } from '../common/fields';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'BKD' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @UnitCodeField()
   code!: string;
 
   @ApiProperty({ example: 'Badan Kepegawaian Daerah' })
@@ -16,7 +14,7 @@ export class CreateUnitDto {
 
   @ApiPropertyOptional({ description: 'Parent unit; omitted for an OPD at the top of the tree' })
   @IsOptional()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @UnitCodeField()
   parentCode?: string | null;
 
   @ApiPropertyOptional()
@@ -35,7 +33,7 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @UnitCodeField()
   parentCode?: string | null;
 
   @ApiPropertyOptional()
