@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PositionCodeField, UnitCodeField } from '../common/fields';
 import type { PositionType } from '@app/contracts';
@@ -45,32 +45,5 @@ export class CreatePositionDto {
   parentCode?: string | null;
 }
 
-export class UpdatePositionDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: '$harus antara 1 dan 17' })
-  @Max(17, { message: '$harus antara 1 dan 17' })
-  kelasJabatan?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @PositionCodeField()
-  parentCode?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  eselon?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  jenjang?: string | null;
-}
+/** A position's name, class, parent, eselon and jenjang, each optional; its code, type and unit stay. */
+export class UpdatePositionDto extends PartialType(PickType(CreatePositionDto, ['name', 'kelasJabatan', 'parentCode', 'eselon', 'jenjang'] as const)) {}

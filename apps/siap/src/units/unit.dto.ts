@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { UnitCodeField } from '../common/fields';
 
@@ -24,21 +24,5 @@ export class CreateUnitDto {
   address?: string | null;
 }
 
-export class UpdateUnitDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @UnitCodeField()
-  parentCode?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
-}
+/** Every field of a unit but its code, each optional. */
+export class UpdateUnitDto extends PartialType(OmitType(CreateUnitDto, ['code'] as const)) {}
