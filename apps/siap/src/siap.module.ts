@@ -4,7 +4,11 @@ import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
 import { EventsController } from './events/events.controller';
 import { RepublishService } from './events/republish.service';
+import { ImportController } from './imports/import.controller';
+import { ImportJobEntity } from './imports/import-job.entity';
+import { ImportService } from './imports/import.service';
 import { SiapSchema1732780900000 } from './persistence/1732780900000-siap-schema';
+import { ImportJobs1732781000000 } from './persistence/1732781000000-import-jobs';
 import { SIAP_ENTITIES } from './persistence/entities';
 import { PositionController } from './positions/position.controller';
 import { PositionService } from './positions/position.service';
@@ -20,11 +24,12 @@ export const SIAP_SERVICE: ServiceDefinition<SiapConfig> = {
   title: 'SIAP — personnel master data',
   description: 'The system of record for Sulteng ASN: units, positions, employees and their career history.',
   configClass: SiapConfig,
-  bodyLimitBytes: 50 * 1024 * 1024,
+  // SIASN exports of the whole province are a few MiB; JSON bodies keep the 1 MiB default.
+  textBodies: { types: ['text/csv'], limitBytes: 50 * 1024 * 1024 },
   rootModule: (config, logger): DynamicModule => ({
     module: SiapModule,
-    imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: SIAP_ENTITIES, migrations: [SiapSchema1732780900000] })],
-    controllers: [UnitController, PositionController, EmployeeController, EventsController],
-    providers: [UnitService, PositionService, EmployeeService, RepublishService],
+    imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: [...SIAP_ENTITIES, ImportJobEntity], migrations: [SiapSchema1732780900000, ImportJobs1732781000000] })],
+    controllers: [UnitController, PositionController, EmployeeController, ImportController, EventsController],
+    providers: [UnitService, PositionService, EmployeeService, ImportService, RepublishService],
   }),
 };

@@ -20,6 +20,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   rootModule(config: C, logger: Logger): DynamicModule;
   /** Request bodies above this are refused with 413. Default 1 MiB. */
   bodyLimitBytes?: number;
+  /** Content types accepted as a raw text body (e.g. text/csv for imports), with their own size limit. */
+  textBodies?: { types: string[]; limitBytes: number };
 }
 
 /** Builds the Nest app of a service with everything the platform gives each one; not yet listening. */
@@ -37,6 +39,10 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
     requestContext.run(ctx, done);
   });
   registerMetrics(fastify, definition.name);
+  if (definition.textBodies) {
+    const { types, limitBytes } = definition.textBodies;
+    fastify.addContentTypeParser(types, { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => done(null, body));
+  }
   const prefix = `api/v1/${definition.name}`;
   app.setGlobalPrefix(prefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());

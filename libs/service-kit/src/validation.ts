@@ -24,7 +24,8 @@ const MESSAGES: Record<string, string> = {
   nestedValidation: 'tidak valid',
 };
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** class-validator errors as field problems with messages in Bahasa Indonesia. */
+export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
@@ -32,7 +33,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
       // A message a DTO wrote itself is already Indonesian; class-validator's defaults are English.
       message: message.startsWith('$') ? message.slice(1) : (MESSAGES[name] ?? message),
     }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }
 
@@ -44,7 +45,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = toFieldProblems(errors);
       const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
       return new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${summary}`, details);
     },

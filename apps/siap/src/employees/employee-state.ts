@@ -4,8 +4,7 @@ import { EmployeeEntity, PositionEntity } from '../persistence/entities';
 import { unitPath } from '../units/unit.service';
 
 /** The full current state carried by every employee event and returned by the API. */
-export async function employeeState(m: EntityManager, e: EmployeeEntity): Promise<EmployeeState> {
-  const position = await m.findOneByOrFail(PositionEntity, { code: e.positionCode });
+export function buildEmployeeState(e: EmployeeEntity, position: Pick<PositionEntity, 'kelasJabatan' | 'parentCode'>, path: string[]): EmployeeState {
   return {
     nip: e.nip,
     name: e.name,
@@ -14,7 +13,7 @@ export async function employeeState(m: EntityManager, e: EmployeeEntity): Promis
     employmentType: e.employmentType,
     golongan: e.golongan,
     unitCode: e.unitCode,
-    unitPath: await unitPath(m, e.unitCode),
+    unitPath: path,
     positionCode: e.positionCode,
     kelasJabatan: position.kelasJabatan,
     supervisorPositionCode: position.parentCode,
@@ -24,4 +23,9 @@ export async function employeeState(m: EntityManager, e: EmployeeEntity): Promis
     phone: e.phone,
     version: e.version,
   };
+}
+
+export async function employeeState(m: EntityManager, e: EmployeeEntity): Promise<EmployeeState> {
+  const position = await m.findOneByOrFail(PositionEntity, { code: e.positionCode });
+  return buildEmployeeState(e, position, await unitPath(m, e.unitCode));
 }

@@ -1,15 +1,15 @@
 import { EmployeeEvents, type EmployeeEventData, type EmployeeState, type EventDefinition } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, conflict, currentTraceparent, invalid, notFound, type FieldProblem } from '@app/service-kit';
+import { ApiError, conflict, currentTraceparent, invalid, notFound } from '@app/service-kit';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isValidGolongan } from '../domain/golongan';
-import { checkNipAgainstRecord, parseNip } from '../domain/nip';
 import { EmployeeEntity, EmployeeHistoryEntity, PositionEntity, UnitEntity, type HistorySection } from '../persistence/entities';
 import { unitSubtree } from '../units/unit.service';
 import type { EmployeeQueryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
 import { employeeState } from './employee-state';
+import { registrationProblems } from './registration-rules';
 
 const STALE = 'Data pegawai telah diubah oleh pengguna lain; muat ulang lalu coba lagi';
 
@@ -20,24 +20,10 @@ export class EmployeeService {
     private readonly outbox: OutboxPublisher,
   ) {}
 
-  /** Problems with a registration, every field at fault named; empty when it can be stored. */
-  async registrationProblems(m: EntityManager, dto: RegisterEmployeeDto): Promise<FieldProblem[]> {
-    const problems: FieldProblem[] = [...parseNip(dto.nip).problems];
-    if (problems.length === 0) problems.push(...checkNipAgainstRecord(dto.nip, dto.birthDate, dto.sex));
-    if (!isValidGolongan(dto.employmentType, dto.golongan)) {
-      problems.push({ field: 'golongan', message: dto.employmentType === 'PNS' ? 'harus I/a sampai IV/e untuk PNS' : 'harus I sampai XVII untuk PPPK' });
-    }
-    const position = await m.findOneBy(PositionEntity, { code: dto.positionCode });
-    if (!(await m.findOneBy(UnitEntity, { code: dto.unitCode }))) problems.push({ field: 'unitCode', message: `unit ${dto.unitCode} tidak ditemukan` });
-    if (!position) problems.push({ field: 'positionCode', message: `jabatan ${dto.positionCode} tidak ditemukan` });
-    else if (position.unitCode !== dto.unitCode) problems.push({ field: 'positionCode', message: `jabatan ${dto.positionCode} bukan jabatan pada unit ${dto.unitCode}` });
-    if (dto.tmtCpns < dto.birthDate) problems.push({ field: 'tmtCpns', message: 'tidak boleh sebelum tanggal lahir' });
-    return problems;
-  }
-
   async register(dto: RegisterEmployeeDto): Promise<EmployeeState> {
     return this.dataSource.transaction(async (m) => {
-      const problems = await this.registrationProblems(m, dto);
+      const [unit, position] = await Promise.all([m.findOneBy(UnitEntity, { code: dto.unitCode }), m.findOneBy(PositionEntity, { code: dto.positionCode })]);
+      const problems = registrationProblems(dto, { hasUnit: () => unit !== null, positionUnit: () => position?.unitCode });
       if (problems.length > 0) throw new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
       const inserted = (await m
         .createQueryBuilder()

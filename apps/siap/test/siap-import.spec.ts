@@ -1,0 +1,85 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
+import { siasnCsv, type CsvRowSpec } from './siasn-csv-fixture';
+
+const DEFECTS = ['nip', 'birthDate', 'golongan', 'unit'] as const;
+
+async function upload(h: SiapHarness, csv: string) {
+  const response = await fetch(`${h.baseUrl}/api/v1/siap/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  return { status: response.status, body: await response.json() };
+}
+
+async function finished(h: SiapHarness, id: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const job = (await h.call('GET', `/api/v1/siap/imports/${id}`)).body;
+    if (job.status === 'DONE' || job.status === 'FAILED' || Date.now() > deadline) return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('SIAP bulk import of a SIASN export', () => {
+  let h: SiapHarness;
+  let db: DataSource;
+  const rows: CsvRowSpec[] = Array.from({ length: 10_000 }, (_, i) => ({
+    seq: i,
+    unitCode: i % 2 ? 'BKD-MUTASI' : 'DINKES',
+    positionCode: i % 2 ? 'BKD-ANALIS' : 'DINKES-PELAKSANA',
+    defect: i % 100 === 37 ? DEFECTS[(i / 100) % 4 | 0] : undefined,
+  }));
+  const csv = siasnCsv(rows);
+
+  beforeAll(async () => {
+    h = await startSiap();
+    await seedOrganisation(h);
+    db = new DataSource({ type: 'postgres', url: h.databaseUrl });
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await h.close();
+  });
+
+  it('imports the 9,900 good rows of 10,000 and reports each bad one with its line and reason', async () => {
+    const started = await upload(h, csv);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'QUEUED', totalRows: 10_000 });
+    const job = await finished(h, started.body.id);
+    expect(job).toMatchObject({ status: 'DONE', totalRows: 10_000, processedRows: 10_000, imported: 9_900, unchanged: 0, failed: 100 });
+    expect(job.errors).toHaveLength(100);
+    const byLine = new Map(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.line, e.problems.map((p) => p.field)]));
+    // Row i is on line i + 2 (the header is line 1).
+    expect(byLine.get(37 + 2)).toEqual(['NIP BARU']);
+    expect(byLine.get(137 + 2)).toEqual(['TGL LAHIR']);
+    expect(byLine.get(237 + 2)).toEqual(['GOL AKHIR NAMA']);
+    expect(byLine.get(337 + 2)).toEqual(['UNOR ID', 'JABATAN ID']);
+    expect(await db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 9_900 }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM employee_history')).toEqual([{ n: 29_700 }]);
+    // Every stored row has its registered event, delivered to Kafka once the outbox drains.
+    const deadline = Date.now() + 60_000;
+    while ((await db.query('SELECT count(*)::int AS n FROM outbox_event'))[0].n > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const admin = new Kafka({ clientId: 'import-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets('siap.employee.v1');
+    await admin.disconnect();
+    expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBe(9_900);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = await db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee');
+    const job = await finished(h, (await upload(h, csv)).body.id);
+    expect(job).toMatchObject({ status: 'DONE', imported: 0, unchanged: 9_900, failed: 100 });
+    expect(await db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
+  });
+
+  it('refuses a file without the required SIASN columns, and reports a NIP twice in one file', async () => {
+    const bad = await upload(h, 'NIP BARU,NAMA\n196608011988031001,Andi\n');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^Kolom wajib tidak ada: TGL LAHIR/);
+    const twice = siasnCsv([{ seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }, { seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }]);
+    const job = await finished(h, (await upload(h, twice)).body.id);
+    expect(job).toMatchObject({ imported: 1, failed: 1 });
+    expect(job.errors[0]).toMatchObject({ line: 3, problems: [{ field: 'NIP BARU', message: 'NIP ganda dalam berkas (sudah ada di baris 2)' }] });
+  });
+});
