@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '../libs/kafka-broker/src';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '../libs/testing/src';
+import { seedDemo } from './seed';
 
 interface ServiceSpec {
   name: string;
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
       say(`  ${spec.name.padEnd(10)} http://localhost:${spec.port}/api/v1/${spec.name}  (API docs: /api/v1/${spec.name}/docs)`);
     }
     say(`  kafka      ${brokers}`);
+    if (process.argv.includes('--demo')) {
+      await seedDemo(`http://127.0.0.1:${SERVICES[0].port}`, undefined, (m) => say(m));
+      say('demo data loaded');
+    }
     say('press Ctrl-C to stop');
   } catch (error) {
     console.error(`[platform] ${(error as Error).message}`);

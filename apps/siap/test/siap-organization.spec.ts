@@ -1,4 +1,5 @@
-import { seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
+import { Kafka, logLevel } from 'kafkajs';
+import { registration, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 
 describe('SIAP units and positions', () => {
   let h: SiapHarness;
@@ -31,4 +32,29 @@ describe('SIAP units and positions', () => {
     const list = await h.call('GET', '/api/v1/siap/positions?unitCode=BKD-MUTASI');
     expect(list.body.items.map((p: { code: string }) => p.code)).toEqual(['BKD-ANALIS', 'BKD-KABID-MUTASI']);
   });
+
+  it('re-emits a snapshot of every unit, position and employee for a new consumer', async () => {
+    expect((await h.call('POST', '/api/v1/siap/employees', registration(8))).status).toBe(201);
+    const r = await h.call('POST', '/api/v1/siap/events/republish');
+    expect(r.status).toBe(202);
+    expect(r.body).toEqual({ units: 3, positions: 4, employees: 1 });
+    const snapshots = await readTopic(h, 'siap.organization.v1', (types) => types.filter((t) => t.endsWith('.snapshot')).length >= 7);
+    expect(snapshots.filter((t) => t === 'siap.unit.snapshot')).toHaveLength(3);
+    expect(snapshots.filter((t) => t === 'siap.position.snapshot')).toHaveLength(4);
+    const employees = await readTopic(h, 'siap.employee.v1', (types) => types.includes('siap.employee.snapshot'));
+    expect(employees).toEqual(['siap.employee.registered', 'siap.employee.snapshot']);
+  });
 });
+
+/** The CloudEvents types on a topic, read from the beginning until `done` says enough. */
+async function readTopic(h: SiapHarness, topic: string, done: (types: string[]) => boolean): Promise<string[]> {
+  const consumer = new Kafka({ clientId: 'org-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).consumer({ groupId: `org-${topic}`, maxWaitTimeInMs: 200 });
+  const types: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void types.push(String(message.headers!.ce_type)) });
+  const deadline = Date.now() + 30_000;
+  while (!done(types) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await consumer.disconnect();
+  return types;
+}

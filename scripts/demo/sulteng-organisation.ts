@@ -1,0 +1,86 @@
+/** Provincial OPDs of Sulawesi Tengah used by the demo dataset (codes are ours, names are the real agencies). */
+export const SULTENG_OPDS: { code: string; name: string; kind: 'badan' | 'dinas' | 'biro' | 'inspektorat' }[] = [
+  { code: 'BKD', name: 'Badan Kepegawaian Daerah', kind: 'badan' },
+  { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: 'badan' },
+  { code: 'INSPEKTORAT', name: 'Inspektorat Daerah', kind: 'inspektorat' },
+  { code: 'BPSDM', name: 'Badan Pengembangan Sumber Daya Manusia', kind: 'badan' },
+  { code: 'BAPENDA', name: 'Badan Pendapatan Daerah', kind: 'badan' },
+  { code: 'BPBD', name: 'Badan Penanggulangan Bencana Daerah', kind: 'badan' },
+  { code: 'BIRO-ORG', name: 'Biro Organisasi Sekretariat Daerah', kind: 'biro' },
+  { code: 'BIRO-HUKUM', name: 'Biro Hukum Sekretariat Daerah', kind: 'biro' },
+  { code: 'DISDIK', name: 'Dinas Pendidikan', kind: 'dinas' },
+  { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' },
+  { code: 'DINAS-PUPR', name: 'Dinas Bina Marga dan Penataan Ruang', kind: 'dinas' },
+  { code: 'DINSOS', name: 'Dinas Sosial', kind: 'dinas' },
+  { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'dinas' },
+  { code: 'DKP', name: 'Dinas Kelautan dan Perikanan', kind: 'dinas' },
+  { code: 'DISTANHUT', name: 'Dinas Tanaman Pangan dan Hortikultura', kind: 'dinas' },
+  { code: 'DISKOMINFO', name: 'Dinas Komunikasi, Informatika, Persandian dan Statistik', kind: 'dinas' },
+];
+
+export interface DemoUnit {
+  code: string;
+  name: string;
+  parentCode?: string;
+}
+
+export interface DemoPosition {
+  code: string;
+  name: string;
+  type: 'STRUKTURAL' | 'FUNGSIONAL' | 'PELAKSANA';
+  eselon?: string;
+  jenjang?: string;
+  kelasJabatan: number;
+  unitCode: string;
+  parentCode?: string;
+}
+
+/** Each OPD: a secretariat and two fields (bidang), a head, their chiefs, analysts and clerks. */
+export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition[]; staffPositions: DemoPosition[] } {
+  const units: DemoUnit[] = [];
+  const positions: DemoPosition[] = [];
+  const staffPositions: DemoPosition[] = [];
+  for (const opd of SULTENG_OPDS) {
+    units.push({ code: opd.code, name: opd.name });
+    const head: DemoPosition = { code: `${opd.code}-KEPALA`, name: `Kepala ${opd.name}`, type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: opd.code };
+    positions.push(head);
+    for (const [suffix, name] of [['SEKRETARIAT', 'Sekretariat'], ['BIDANG-1', 'Bidang Program'], ['BIDANG-2', 'Bidang Pelayanan']]) {
+      const unitCode = `${opd.code}-${suffix}`;
+      units.push({ code: unitCode, name: `${name} ${opd.name}`, parentCode: opd.code });
+      const chief: DemoPosition = { code: `${unitCode}-KEPALA`, name: `Kepala ${name}`, type: 'STRUKTURAL', eselon: 'III.a', kelasJabatan: 11, unitCode, parentCode: head.code };
+      const analyst: DemoPosition = { code: `${unitCode}-ANALIS`, name: `Analis ${name}`, type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode, parentCode: chief.code };
+      const clerk: DemoPosition = { code: `${unitCode}-PELAKSANA`, name: `Pengadministrasi ${name}`, type: 'PELAKSANA', kelasJabatan: 5, unitCode, parentCode: chief.code };
+      positions.push(chief, analyst, clerk);
+      staffPositions.push(analyst, clerk);
+    }
+  }
+  return { units, positions, staffPositions };
+}
+
+const GIVEN = ['Andi', 'Moh.', 'Nur', 'Siti', 'Abdul', 'Rahmat', 'Fitri', 'Ahmad', 'Dewi', 'Hasan', 'Sri', 'Irfan', 'Wahyuni', 'Yusuf', 'Ratna', 'Fadli'];
+const FAMILY = ['Lamaranggi', 'Tombolotutu', 'Labolo', 'Lasahido', 'Pettalolo', 'Djanggola', 'Lalu', 'Pakamundi', 'Tandiabang', 'Sigi', 'Mangge', 'Lamakampali'];
+const PNS_GOLONGAN = ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b'];
+
+/** `count` synthetic employees as a SIASN-shaped CSV; NIPs follow the rules (birth date, appointment after 18, sex digit). */
+export function demoEmployeesCsv(count: number, staffPositions: DemoPosition[]): string {
+  const header = ['NIP BARU', 'NAMA', 'TGL LAHIR', 'JENIS KELAMIN', 'JENIS PEGAWAI NAMA', 'GOL AKHIR NAMA', 'UNOR ID', 'JABATAN ID', 'TMT CPNS', 'EMAIL', 'NOMOR HP'];
+  const lines = [header.join(',')];
+  for (let i = 0; i < count; i++) {
+    const birthYear = 1966 + (i % 33);
+    const month = 1 + ((i * 7) % 12);
+    const day = 1 + ((i * 11) % 28);
+    const appointYear = Math.min(birthYear + 22 + (i % 5), 2024);
+    const male = i % 3 !== 0;
+    const seq = String(1 + Math.floor(i / 33) % 999).padStart(3, '0');
+    const mm = String(month).padStart(2, '0');
+    const dd = String(day).padStart(2, '0');
+    const nip = `${birthYear}${mm}${dd}${appointYear}0${1 + (i % 9)}${male ? 1 : 2}${seq}`;
+    const position = staffPositions[i % staffPositions.length];
+    const name = `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 5) % FAMILY.length]}`;
+    const pppk = i % 10 === 9;
+    lines.push(
+      [nip, name, `${dd}-${mm}-${birthYear}`, male ? 'M' : 'F', pppk ? 'PPPK' : 'PNS Daerah Provinsi', pppk ? 'IX' : PNS_GOLONGAN[i % PNS_GOLONGAN.length], position.unitCode, position.code, `01-0${1 + (i % 9)}-${appointYear}`, `pegawai${i}@sultengprov.go.id`, `08${String(1_000_000_000 + i).slice(1)}`].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
