@@ -61,26 +61,59 @@ const GIVEN = ['Andi', 'Moh.', 'Nur', 'Siti', 'Abdul', 'Rahmat', 'Fitri', 'Ahmad
 const FAMILY = ['Lamaranggi', 'Tombolotutu', 'Labolo', 'Lasahido', 'Pettalolo', 'Djanggola', 'Lalu', 'Pakamundi', 'Tandiabang', 'Sigi', 'Mangge', 'Lamakampali'];
 const PNS_GOLONGAN = ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b'];
 
-/** `count` synthetic employees as a SIASN-shaped CSV; NIPs follow the rules (birth date, appointment after 18, sex digit). */
-export function demoEmployeesCsv(count: number, staffPositions: DemoPosition[]): string {
+export interface DemoEmployee {
+  nip: string;
+  name: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+  employmentType: 'PNS' | 'PPPK';
+  golongan: string;
+  unitCode: string;
+  positionCode: string;
+  tmtCpns: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * Synthetic employee number `i` (unique for every i below 999,000): NIPs follow the rules (real
+ * birth date, appointment after 18 and not in the future, sex digit, sequence).
+ */
+export function demoEmployee(i: number, staffPositions: DemoPosition[]): DemoEmployee {
+  // Birth date from i / 999 and sequence from i % 999 make the NIP unique; births stay within 1966–1974.
+  const birth = new Date(Date.UTC(1966, 0, 1) + Math.floor(i / 999) * 3 * 86_400_000);
+  const birthDate = birth.toISOString().slice(0, 10);
+  const appointYear = Math.min(birth.getUTCFullYear() + 22 + (i % 5), 2024);
+  const appointMonth = String(1 + (i % 9)).padStart(2, '0');
+  const male = i % 3 !== 0;
+  const nip = `${birthDate.replace(/-/g, '')}${appointYear}${appointMonth}${male ? 1 : 2}${String(1 + (i % 999)).padStart(3, '0')}`;
+  const position = staffPositions[i % staffPositions.length];
+  const pppk = i % 10 === 9;
+  return {
+    nip,
+    name: `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 5) % FAMILY.length]}`,
+    birthDate,
+    sex: male ? 'L' : 'P',
+    employmentType: pppk ? 'PPPK' : 'PNS',
+    golongan: pppk ? 'IX' : PNS_GOLONGAN[i % PNS_GOLONGAN.length],
+    unitCode: position.unitCode,
+    positionCode: position.code,
+    tmtCpns: `${appointYear}-${appointMonth}-01`,
+    email: `pegawai${i}@sultengprov.go.id`,
+    phone: `08${String(1_000_000_000 + i).slice(1)}`,
+  };
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('-');
+
+/** Employees `from` … `from + count - 1` as a CSV in the shape of SIASN's export (DD-MM-YYYY dates, M/F). */
+export function demoEmployeesCsv(count: number, staffPositions: DemoPosition[], from = 0): string {
   const header = ['NIP BARU', 'NAMA', 'TGL LAHIR', 'JENIS KELAMIN', 'JENIS PEGAWAI NAMA', 'GOL AKHIR NAMA', 'UNOR ID', 'JABATAN ID', 'TMT CPNS', 'EMAIL', 'NOMOR HP'];
   const lines = [header.join(',')];
-  for (let i = 0; i < count; i++) {
-    const birthYear = 1966 + (i % 33);
-    const month = 1 + ((i * 7) % 12);
-    const day = 1 + ((i * 11) % 28);
-    const appointYear = Math.min(birthYear + 22 + (i % 5), 2024);
-    const male = i % 3 !== 0;
-    const seq = String(1 + Math.floor(i / 33) % 999).padStart(3, '0');
-    const mm = String(month).padStart(2, '0');
-    const dd = String(day).padStart(2, '0');
-    const nip = `${birthYear}${mm}${dd}${appointYear}0${1 + (i % 9)}${male ? 1 : 2}${seq}`;
-    const position = staffPositions[i % staffPositions.length];
-    const name = `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 5) % FAMILY.length]}`;
-    const pppk = i % 10 === 9;
-    lines.push(
-      [nip, name, `${dd}-${mm}-${birthYear}`, male ? 'M' : 'F', pppk ? 'PPPK' : 'PNS Daerah Provinsi', pppk ? 'IX' : PNS_GOLONGAN[i % PNS_GOLONGAN.length], position.unitCode, position.code, `01-0${1 + (i % 9)}-${appointYear}`, `pegawai${i}@sultengprov.go.id`, `08${String(1_000_000_000 + i).slice(1)}`].join(','),
-    );
+  for (let i = from; i < from + count; i++) {
+    const e = demoEmployee(i, staffPositions);
+    const type = e.employmentType === 'PPPK' ? 'PPPK' : 'PNS Daerah Provinsi';
+    lines.push([e.nip, e.name, dmy(e.birthDate), e.sex === 'L' ? 'M' : 'F', type, e.golongan, e.unitCode, e.positionCode, dmy(e.tmtCpns), e.email, e.phone].join(','));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -30,9 +30,13 @@ export class KafkaConnection {
     });
   }
 
-  /** An idempotent producer with one request in flight, so records of one key keep their order. */
+  /**
+   * One request in flight, so records of one key keep their order. Not kafkajs's idempotent mode: it
+   * demands unlimited retries, while the outbox relay must fail fast and back off; a record resent
+   * after a failure is dropped by the consumers' inbox.
+   */
   producer(): Producer {
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    return this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   consumer(groupId: string): Consumer {

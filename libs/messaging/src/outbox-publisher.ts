@@ -1,7 +1,6 @@
 import { assertValidEvent, type EventDefinition } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import { newCloudEvent, type CloudEvent } from './cloud-event';
-import { OutboxEventRow } from './messaging.entities';
 
 export interface PublishOptions<T> {
   /** The aggregate id: record key and CloudEvents subject (the NIP for employees). */
@@ -9,6 +8,19 @@ export interface PublishOptions<T> {
   data: T;
   traceparent?: string;
 }
+
+/** Events ready to be written to the outbox as part of a caller's own SQL statement. */
+export interface PreparedOutboxInsert<T> {
+  events: CloudEvent<T>[];
+  /** `INSERT INTO outbox_event (…) SELECT … FROM (VALUES …)`; append a WHERE to make it conditional. */
+  sql: string;
+  params: unknown[];
+}
+
+const COLUMNS = 'event_id, topic, record_key, type, source, subject, time, data, traceparent';
+const TYPES = ['uuid', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'jsonb', 'text'];
+/** Rows per INSERT, below PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 1000;
 
 /**
  * Writes events into the outbox inside the caller's transaction, so an event exists if and only if
@@ -23,26 +35,31 @@ export class OutboxPublisher {
   }
 
   async publishMany<T>(manager: EntityManager, definition: EventDefinition<T>, items: PublishOptions<T>[]): Promise<CloudEvent<T>[]> {
-    const events = items.map((item) => {
-      assertValidEvent(definition.type, item.data);
-      return newCloudEvent<T>({ source: this.source, type: definition.type, subject: item.key, data: item.data, traceparent: item.traceparent });
-    });
-    if (events.length === 0) return events;
-    const rows = events.map((e, i) => ({
-      eventId: e.id,
-      topic: definition.topic,
-      key: items[i].key,
-      type: e.type,
-      source: e.source,
-      subject: e.subject,
-      time: new Date(e.time),
-      data: e.data as object,
-      traceparent: e.traceparent ?? null,
-    }));
-    // One multi-row INSERT per chunk: bulk imports publish thousands of events in a transaction.
-    for (let i = 0; i < rows.length; i += 1000) {
-      await manager.createQueryBuilder().insert().into(OutboxEventRow).values(rows.slice(i, i + 1000)).execute();
+    const events: CloudEvent<T>[] = [];
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const prepared = this.prepare(definition, items.slice(i, i + CHUNK));
+      await manager.query(prepared.sql, prepared.params);
+      events.push(...prepared.events);
     }
     return events;
+  }
+
+  /**
+   * Validates and builds the events and the INSERT that stores them, with parameters numbered from
+   * `firstParam`. For a hot path that writes its change and its event in one statement (one round trip,
+   * still atomic); everything else should use publish().
+   */
+  prepare<T>(definition: EventDefinition<T>, items: PublishOptions<T>[], firstParam = 1): PreparedOutboxInsert<T> {
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    const events = items.map((item) => {
+      assertValidEvent(definition.type, item.data);
+      const event = newCloudEvent<T>({ source: this.source, type: definition.type, subject: item.key, data: item.data, traceparent: item.traceparent });
+      const values = [event.id, definition.topic, item.key, event.type, event.source, event.subject, event.time, JSON.stringify(event.data), event.traceparent ?? null];
+      tuples.push(`(${values.map((_, c) => `$${firstParam + params.length + c}::${TYPES[c]}`).join(', ')})`);
+      params.push(...values);
+      return event;
+    });
+    return { events, sql: `INSERT INTO outbox_event (${COLUMNS}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS v(${COLUMNS})`, params };
   }
 }

@@ -10,6 +10,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback polling when no notification arrives. */
   pollIntervalMs?: number;
+  /**
+   * After a notification, wait this long for more commits before draining, so a busy service
+   * publishes in batches instead of one round of queries per event. Default 5 ms.
+   */
+  coalesceMs?: number;
   maxBackoffMs?: number;
   log: { info(message: string): void; warn(message: string): void };
 }
@@ -53,6 +58,7 @@ export class OutboxRelay {
   private publishedTotal = 0;
   private lastError: string | null = null;
   private producerConnected = false;
+  private wakeScheduled = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -136,16 +142,24 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * One batch in three round trips: take the lock and the rows (deleting them) in one statement,
+   * send, commit. A failed send rolls the delete back, so nothing is lost.
+   */
   private async drainOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
-      if (!locked) return 0;
-      const rows = (await manager.query(
-        `SELECT id, event_id, topic, record_key, type, source, subject, time, data, traceparent
-         FROM outbox_event ORDER BY id LIMIT $1`,
-        [this.options.batchSize ?? 500],
-      )) as OutboxRow[];
+      // A structured result: for DELETE … RETURNING, TypeORM's plain query() returns [rows, count].
+      const { records } = await manager.queryRunner!.query(
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock($1) AS locked)
+         DELETE FROM outbox_event WHERE id IN (
+           SELECT id FROM outbox_event, relay WHERE relay.locked ORDER BY id LIMIT $2)
+         RETURNING id, event_id, topic, record_key, type, source, subject, time, data, traceparent`,
+        [RELAY_LOCK, this.options.batchSize ?? 500],
+        true,
+      );
+      const rows = records as OutboxRow[];
       if (rows.length === 0) return 0;
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
       if (!this.producerConnected) {
         await this.producer.connect();
         this.producerConnected = true;
@@ -166,7 +180,6 @@ export class OutboxRelay {
         byTopic.set(row.topic, messages);
       }
       await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      await manager.query('DELETE FROM outbox_event WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.publishedTotal += rows.length;
       return rows.length;
     });
@@ -174,7 +187,14 @@ export class OutboxRelay {
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      if (this.wakeScheduled) return;
+      this.wakeScheduled = true;
+      setTimeout(() => {
+        this.wakeScheduled = false;
+        this.wake?.();
+      }, this.options.coalesceMs ?? 5);
+    });
     client.on('error', (error) => {
       this.options.log.warn(`outbox relay: LISTEN connection lost (${error.message}); polling until it is back`);
       this.listener = null;

@@ -2,6 +2,7 @@ import { OrganizationEvents, type PositionState } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
 import { conflict, currentTraceparent, invalid, notFound } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
+import { RegistrationLookup } from '../employees/registration-lookup';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PositionEntity, UnitEntity } from '../persistence/entities';
@@ -12,6 +13,7 @@ export class PositionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly registrationLookup: RegistrationLookup,
   ) {}
 
   list(unitCode?: string): Promise<PositionEntity[]> {
@@ -25,7 +27,7 @@ export class PositionService {
   }
 
   async create(dto: CreatePositionDto): Promise<PositionState> {
-    return this.dataSource.transaction(async (m) => {
+    const state = await this.dataSource.transaction(async (m) => {
       if (await m.findOneBy(PositionEntity, { code: dto.code })) throw conflict(`Jabatan ${dto.code} sudah ada`, [{ field: 'code', message: 'sudah dipakai' }]);
       if (!(await m.findOneBy(UnitEntity, { code: dto.unitCode }))) throw invalid('unitCode', `unit ${dto.unitCode} tidak ditemukan`);
       if (dto.parentCode && !(await m.findOneBy(PositionEntity, { code: dto.parentCode }))) throw invalid('parentCode', `jabatan ${dto.parentCode} tidak ditemukan`);
@@ -44,10 +46,12 @@ export class PositionService {
       await this.outbox.publish(m, OrganizationEvents.positionCreated, { key: `position:${position.code}`, data: { position: state }, traceparent: currentTraceparent() });
       return state;
     });
+    this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
+    return state;
   }
 
   async update(code: string, dto: UpdatePositionDto): Promise<PositionState> {
-    return this.dataSource.transaction(async (m) => {
+    const state = await this.dataSource.transaction(async (m) => {
       const position = await m.findOne(PositionEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!position) throw notFound(`Jabatan ${code}`);
       if (dto.parentCode) {
@@ -67,6 +71,8 @@ export class PositionService {
       await this.outbox.publish(m, OrganizationEvents.positionUpdated, { key: `position:${code}`, data: { position: state }, traceparent: currentTraceparent() });
       return state;
     });
+    this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
+    return state;
   }
 }
 

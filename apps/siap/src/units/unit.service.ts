@@ -2,6 +2,7 @@ import { OrganizationEvents, type UnitState } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
 import { conflict, currentTraceparent, invalid, notFound } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
+import { RegistrationLookup } from '../employees/registration-lookup';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnitEntity } from '../persistence/entities';
@@ -12,6 +13,7 @@ export class UnitService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly registrationLookup: RegistrationLookup,
   ) {}
 
   list(): Promise<UnitEntity[]> {
@@ -25,7 +27,7 @@ export class UnitService {
   }
 
   async create(dto: CreateUnitDto): Promise<UnitState> {
-    return this.dataSource.transaction(async (m) => {
+    const state = await this.dataSource.transaction(async (m) => {
       if (await m.findOneBy(UnitEntity, { code: dto.code })) throw conflict(`Unit ${dto.code} sudah ada`, [{ field: 'code', message: 'sudah dipakai' }]);
       if (dto.parentCode && !(await m.findOneBy(UnitEntity, { code: dto.parentCode }))) throw invalid('parentCode', `unit ${dto.parentCode} tidak ditemukan`);
       const unit = await m.save(UnitEntity, { code: dto.code, name: dto.name, parentCode: dto.parentCode ?? null, address: dto.address ?? null, version: 1 });
@@ -33,10 +35,12 @@ export class UnitService {
       await this.outbox.publish(m, OrganizationEvents.unitCreated, { key: `unit:${unit.code}`, data: { unit: state }, traceparent: currentTraceparent() });
       return state;
     });
+    this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
+    return state;
   }
 
   async update(code: string, dto: UpdateUnitDto): Promise<UnitState> {
-    return this.dataSource.transaction(async (m) => {
+    const state = await this.dataSource.transaction(async (m) => {
       const unit = await m.findOne(UnitEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw notFound(`Unit ${code}`);
       if (dto.parentCode !== undefined && dto.parentCode !== null) {
@@ -54,6 +58,8 @@ export class UnitService {
       await this.outbox.publish(m, OrganizationEvents.unitUpdated, { key: `unit:${code}`, data: { unit: state }, traceparent: currentTraceparent() });
       return state;
     });
+    this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
+    return state;
   }
 }
 
