@@ -12,7 +12,7 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /**
    * After a notification, wait this long for more commits before draining, so a busy service
-   * publishes in batches instead of one round of queries per event. Default 5 ms.
+   * publishes in batches instead of one round of queries per event. Default 10 ms.
    */
   coalesceMs?: number;
   maxBackoffMs?: number;
@@ -193,7 +193,7 @@ export class OutboxRelay {
       setTimeout(() => {
         this.wakeScheduled = false;
         this.wake?.();
-      }, this.options.coalesceMs ?? 5);
+      }, this.options.coalesceMs ?? 10);
     });
     client.on('error', (error) => {
       this.options.log.warn(`outbox relay: LISTEN connection lost (${error.message}); polling until it is back`);
