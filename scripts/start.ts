@@ -4,6 +4,7 @@
  * with data kept under .data/. Each service runs as its own process with labelled log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '../libs/kafka-broker/src';
@@ -22,6 +23,27 @@ const SERVICES: ServiceSpec[] = [{ name: 'siap', entry: 'apps/siap/src/main.ts',
 const ROOT = path.join(__dirname, '..');
 const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 const COLOURS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m', '\x1b[31m'];
+
+/**
+ * PostgreSQL refuses to run as root, so as root the embedded server runs as the `postgres` user, which
+ * must be able to reach its data folder. When a parent of DATA_DIR is closed to other users (a 0700
+ * home or temp folder), the database goes to a fixed folder under /var/tmp instead, named after
+ * DATA_DIR so it is found again on the next start.
+ */
+function postgresDataDir(dataDir: string): string {
+  const wanted = path.join(dataDir, 'postgres');
+  if (process.getuid?.() !== 0) return wanted;
+  for (let dir = dataDir; ; dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) {
+      const fallback = path.join('/var/tmp', `sulteng-asn-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`, 'postgres');
+      fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+      say(`${dir} is closed to the postgres user; keeping the database in ${fallback}`);
+      return fallback;
+    }
+    if (dir === path.dirname(dir)) return wanted;
+  }
+}
 
 function say(message: string): void {
   console.log(`\x1b[1m[platform]\x1b[0m ${message}`);
@@ -54,7 +76,7 @@ async function waitUntilReady(spec: ServiceSpec, child: ChildProcess, timeoutMs 
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
   let postgres: RunningPostgres | null = null;
   let broker: KafkaBroker | null = null;
   const children: ChildProcess[] = [];
@@ -86,8 +108,9 @@ async function main(): Promise<void> {
   try {
     let adminUrl = process.env.DATABASE_URL;
     if (!adminUrl) {
-      say(`starting embedded PostgreSQL (data in ${path.join(DATA_DIR, 'postgres')})…`);
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: Number(process.env.PG_PORT ?? 54320) });
+      const pgDir = postgresDataDir(DATA_DIR);
+      say(`starting embedded PostgreSQL (data in ${pgDir})…`);
+      postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: Number(process.env.PG_PORT ?? 54320) });
       adminUrl = postgres.adminUrl;
     }
     let brokers = process.env.KAFKA_BROKERS;

@@ -104,6 +104,25 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     expect(current.body.history.filter((x: { section: string }) => x.section === 'unit')).toHaveLength(2);
   });
 
+  it('corrects personal data with optimistic locking, and lists with filters and paging', async () => {
+    const nip = (await h.call('POST', '/api/v1/siap/employees', registration(6))).body.nip;
+    const fixed = await h.call('PATCH', `/api/v1/siap/employees/${nip}`, { version: 1, name: 'Siti Rahmawati', email: 'siti@sultengprov.go.id' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ name: 'Siti Rahmawati', email: 'siti@sultengprov.go.id', version: 2 });
+    const stale = await h.call('PATCH', `/api/v1/siap/employees/${nip}`, { version: 1, name: 'Siti R.' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/diubah oleh pengguna lain/);
+
+    const inBkd = await h.call('GET', '/api/v1/siap/employees?unitCode=BKD&pageSize=1');
+    expect(inBkd.body.total).toBe(2); // the sub-unit BKD-MUTASI counts as BKD; the transferred one left for DINKES
+    expect(inBkd.body.items).toHaveLength(1);
+    expect((await h.call('GET', '/api/v1/siap/employees?q=rahmawati')).body.items.map((e: { nip: string }) => e.nip)).toEqual([nip]);
+    expect((await h.call('GET', `/api/v1/siap/employees?q=${nip.slice(0, 10)}`)).body.total).toBeGreaterThanOrEqual(1);
+    const bad = await h.call('GET', '/api/v1/siap/employees?pageSize=9999');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('pageSize');
+  });
+
   it('keeps registering while Kafka is down and delivers every event after it returns', async () => {
     const port = h.broker.port;
     await h.broker.stop();
@@ -111,10 +130,19 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
       const r = await h.call('POST', '/api/v1/siap/employees', registration(i, { unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }));
       expect(r.status).toBe(201);
     }
+    // Readiness reports Kafka down while the outbox cannot be published.
+    const deadline = Date.now() + 20_000;
+    let ready = await h.call('GET', '/health/ready');
+    while (ready.status === 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      ready = await h.call('GET', '/health/ready');
+    }
+    expect(ready.status).toBe(503);
+    expect(ready.body.error.kafka.status).toBe('down');
     h.broker = await startBroker({ port, dataDir: h.brokerDir, defaultPartitions: 3 });
-    const events = await readEvents(h, 103, 'after-outage'); // 102 registered + 1 transferred
+    const events = await readEvents(h, 105, 'after-outage'); // 103 registered, 1 transferred, 1 updated
     const registered = new Set(events.filter((e) => e.headers.ce_type === 'siap.employee.registered').map((e) => e.key));
-    expect(registered.size).toBe(102);
+    expect(registered.size).toBe(103);
     expect(events.some((e) => e.headers.ce_type === 'siap.employee.transferred')).toBe(true);
   });
 

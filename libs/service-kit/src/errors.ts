@@ -53,12 +53,23 @@ const FRAMEWORK_MESSAGES: Record<number, string> = {
   415: 'Jenis isi permintaan tidak didukung',
 };
 
+function isHealthReport(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException)) return false;
+  const response = exception.getResponse();
+  return typeof response === 'object' && response !== null && 'details' in response && (response as { status?: unknown }).status === 'error';
+}
+
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isHealthReport(exception)) {
+      // /health/ready's 503 keeps terminus's report: orchestrators and operators read which check failed.
+      void reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error({ err: exception }, 'request failed');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -32,8 +32,8 @@ export class HealthController {
       async () => {
         const status = await this.relay.status();
         const kafka = this.indicators.check('kafka');
-        const kafkaUp = status.kafkaAvailable || (status.pending === 0 && status.lastError === null);
-        return kafkaUp ? kafka.up() : kafka.down({ lastError: status.lastError });
+        // Down only once the relay has failed to publish: before its first send nothing is known to be wrong.
+        return status.lastError === null ? kafka.up() : kafka.down({ lastError: status.lastError });
       },
       async () => {
         const status = await this.relay.status();

@@ -1,0 +1,20 @@
+# One image for every service; SERVICE picks which one a container runs (see docker-compose.yml, deploy/).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+USER node
+ENV SERVICE=siap
+EXPOSE 3000
+CMD ["sh", "-c", "exec node dist/apps/${SERVICE}/src/main.js"]
