@@ -123,6 +123,21 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     expect(bad.body.details[0].field).toBe('pageSize');
   });
 
+  it('records education, training, discipline and awards in the history', async () => {
+    const nip = (await h.call('POST', '/api/v1/siap/employees', registration(10))).body.nip;
+    const entries: [string, Record<string, unknown>][] = [
+      ['education', { tmt: '2012-08-30', details: { level: 'S1', institution: 'Universitas Tadulako', major: 'Administrasi Publik' } }],
+      ['training', { skNumber: 'DIKLAT/2019/044', tmt: '2019-05-10', details: { name: 'Pelatihan Dasar CPNS', hours: 240 } }],
+      ['discipline', { skNumber: '800/HD/2024/3', tmt: '2024-02-01', details: { level: 'ringan', sentence: 'teguran lisan', from: '2024-02-01', to: '2024-08-01' } }],
+      ['awards', { skNumber: 'SLKS/2025/10', tmt: '2025-08-17', details: { name: 'Satyalancana Karya Satya X Tahun' } }],
+    ];
+    for (const [section, body] of entries) expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/${section}`, body)).status).toBe(201);
+    expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/salary`, { details: {} })).status).toBe(404);
+    expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/awards`, { details: 'x' })).body.details).toEqual([{ field: 'details', message: 'harus berupa objek' }]);
+    const sections = (await h.call('GET', `/api/v1/siap/employees/${nip}`)).body.history.map((x: { section: string }) => x.section);
+    expect(sections).toEqual(expect.arrayContaining(['pendidikan', 'diklat', 'hukuman_disiplin', 'penghargaan', 'golongan', 'jabatan', 'unit']));
+  });
+
   it('keeps registering while Kafka is down and delivers every event after it returns', async () => {
     const port = h.broker.port;
     await h.broker.stop();
@@ -140,9 +155,9 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.error.kafka.status).toBe('down');
     h.broker = await startBroker({ port, dataDir: h.brokerDir, defaultPartitions: 3 });
-    const events = await readEvents(h, 105, 'after-outage'); // 103 registered, 1 transferred, 1 updated
+    const events = await readEvents(h, 106, 'after-outage'); // 104 registered, 1 transferred, 1 updated
     const registered = new Set(events.filter((e) => e.headers.ce_type === 'siap.employee.registered').map((e) => e.key));
-    expect(registered.size).toBe(103);
+    expect(registered.size).toBe(104);
     expect(events.some((e) => e.headers.ce_type === 'siap.employee.transferred')).toBe(true);
   });
 
