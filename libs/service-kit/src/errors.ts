@@ -48,6 +48,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 const FRAMEWORK_MESSAGES: Record<number, string> = {
   400: 'Permintaan tidak valid',
+  401: 'Identitas pengguna tidak ada atau tidak sah; silakan masuk kembali',
+  403: 'Anda tidak berhak mengakses data ini',
   404: 'Alamat tidak ditemukan',
   413: 'Isi permintaan terlalu besar',
   415: 'Jenis isi permintaan tidak didukung',

@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './identity.guard';
+export * from './internal-token';
+export * from './scope';
