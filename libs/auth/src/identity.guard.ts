@@ -4,10 +4,10 @@ import type { Identity } from './identity';
 import { IDENTITY_HEADER, verifyIdentity } from './internal-token';
 
 export const INTERNAL_AUTH_SECRET = Symbol('INTERNAL_AUTH_SECRET');
-const PUBLIC = 'asn:public';
+export const PUBLIC_ROUTE = 'asn:public';
 
 /** Routes anyone may call without an identity (health checks, metrics, API docs). */
-export const Public = () => SetMetadata(PUBLIC, true);
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 type RequestWithIdentity = { headers: Record<string, string | string[] | undefined>; identity?: Identity };
 
@@ -31,7 +31,7 @@ export class IdentityGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()])) return true;
     const request = ctx.switchToHttp().getRequest<RequestWithIdentity>();
     const header = request.headers[IDENTITY_HEADER];
     const token = Array.isArray(header) ? header[0] : header;

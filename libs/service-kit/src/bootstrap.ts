@@ -20,6 +20,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   rootModule(config: C, logger: Logger): DynamicModule;
   /** Request bodies above this are refused with 413. Default 1 MiB. */
   bodyLimitBytes?: number;
+  /** Route prefix; default `api/v1/<name>`. */
+  routePrefix?: string;
   /** Content types accepted as a raw text body (e.g. text/csv for imports), with their own size limit. */
   textBodies?: { types: string[]; limitBytes: number };
 }
@@ -43,7 +45,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
     const { types, limitBytes } = definition.textBodies;
     fastify.addContentTypeParser(types, { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => done(null, body));
   }
-  const prefix = `api/v1/${definition.name}`;
+  const prefix = definition.routePrefix ?? `api/v1/${definition.name}`;
   app.setGlobalPrefix(prefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter(logger));
@@ -52,7 +54,8 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
     app,
     new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').build(),
   );
-  SwaggerModule.setup(`${prefix}/docs`, app, document, { jsonDocumentUrl: `${prefix}/docs/json` });
+  const docs = `api/v1/${definition.name}/docs`;
+  SwaggerModule.setup(docs, app, document, { jsonDocumentUrl: `${docs}/json` });
   return app;
 }
 

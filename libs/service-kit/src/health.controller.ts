@@ -1,3 +1,4 @@
+import { Public } from '@app/auth';
 import { OutboxRelay } from '@app/messaging';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 export const OUTBOX_READY_MAX_PENDING = 10_000;
 export const OUTBOX_READY_MAX_AGE_MS = 60_000;
 
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { isRole, type Identity } from '@app/auth';
+
+const ISSUER = 'sulteng-asn-gateway';
+const AUDIENCE = 'sulteng-asn-portal';
+
+export class InvalidAccessToken extends Error {
+  override readonly name = 'InvalidAccessToken';
+}
+
+/**
+ * Access tokens: HS256 JWTs whose header names the key (kid). New tokens use the current key; tokens
+ * signed by a previous key stay valid until they expire, so a key can be rotated without logging
+ * everyone out.
+ */
+export class AccessTokens {
+  private readonly keys = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly currentKid: string,
+    currentSecret: string,
+    previous: Map<string, string>,
+    readonly ttlSeconds: number,
+  ) {
+    for (const [kid, secret] of previous) this.keys.set(kid, new TextEncoder().encode(secret));
+    this.keys.set(currentKid, new TextEncoder().encode(currentSecret));
+  }
+
+  issue(identity: Identity): Promise<string> {
+    return new SignJWT({ name: identity.name, roles: identity.roles, unit: identity.unitCode })
+      .setProtectedHeader({ alg: 'HS256', kid: this.currentKid, typ: 'JWT' })
+      .setSubject(identity.nip)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.keys.get(this.currentKid)!);
+  }
+
+  async verify(token: string): Promise<Identity> {
+    try {
+      const { kid } = decodeProtectedHeader(token);
+      const key = kid ? this.keys.get(kid) : undefined;
+      if (!key) throw new InvalidAccessToken('unknown signing key');
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+      if (!payload.sub || typeof payload.unit !== 'string' || roles.length === 0) throw new InvalidAccessToken('incomplete token');
+      return { nip: payload.sub, name: typeof payload.name === 'string' ? payload.name : '', roles, unitCode: payload.unit };
+    } catch (error) {
+      throw error instanceof InvalidAccessToken ? error : new InvalidAccessToken((error as Error).message);
+    }
+  }
+}
+
+/** Refresh tokens and activation codes are random; only their SHA-256 is stored. */
+export function newSecretToken(bytes = 32): { token: string; hash: string } {
+  const token = randomBytes(bytes).toString('base64url');
+  return { token, hash: sha256(token) };
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

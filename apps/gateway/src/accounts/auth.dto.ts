@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayNotEmpty, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@app/auth';
+
+const NIP = { message: '$harus 18 digit angka' };
+
+export class LoginDto {
+  @ApiProperty({ example: '196608011988031001' })
+  @Matches(/^\d{18}$/, NIP)
+  nip!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class ActivateDto {
+  @ApiProperty()
+  @Matches(/^\d{18}$/, NIP)
+  nip!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(100)
+  code!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class RolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(ROLES, { each: true, message: '$harus ADMIN_BKD, OPERATOR_OPD, ATASAN atau PEGAWAI' })
+  roles!: Role[];
+}

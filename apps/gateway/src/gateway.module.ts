@@ -1,0 +1,33 @@
+import { PlatformModule, type ServiceDefinition } from '@app/service-kit';
+import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './accounts/access.guard';
+import { AuthController } from './accounts/auth.controller';
+import { AuthService, GATEWAY_CONFIG } from './accounts/auth.service';
+import { GatewayConfig } from './gateway.config';
+import { GatewaySchema1732782000000 } from './persistence/1732782000000-gateway-schema';
+import { GATEWAY_ENTITIES } from './persistence/entities';
+import { EmployeeProjection } from './projection/employee-projection';
+
+@Module({})
+export class GatewayModule implements OnApplicationBootstrap {
+  constructor(private readonly auth: AuthService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.auth.ensureFirstAdmin();
+  }
+}
+
+export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
+  name: 'gateway',
+  title: 'Sulteng ASN gateway',
+  description: 'Login, accounts and roles; the only public entrance to the platform.',
+  configClass: GatewayConfig,
+  routePrefix: 'api/v1',
+  rootModule: (config, logger): DynamicModule => ({
+    module: GatewayModule,
+    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000] })],
+    controllers: [AuthController],
+    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuthService, EmployeeProjection, { provide: APP_GUARD, useClass: AccessGuard }],
+  }),
+};

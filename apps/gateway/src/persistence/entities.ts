@@ -1,0 +1,92 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@app/auth';
+
+export type AccountStatus = 'INACTIVE' | 'ACTIVE' | 'DISABLED';
+
+/** A login, keyed by NIP; created from SIAP's employee events, activated by an admin's one-time code. */
+@Entity({ name: 'account' })
+export class AccountEntity {
+  @PrimaryColumn({ type: 'char', length: 18 })
+  nip!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'unit_code', type: 'text' })
+  unitCode!: string;
+
+  @Column({ type: 'text' })
+  status!: AccountStatus;
+
+  @Column({ type: 'text', array: true })
+  roles!: Role[];
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ name: 'failed_logins', type: 'int', default: 0 })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ name: 'activation_hash', type: 'text', nullable: true })
+  activationHash!: string | null;
+
+  @Column({ name: 'activation_expires', type: 'timestamptz', nullable: true })
+  activationExpires!: Date | null;
+}
+
+@Entity({ name: 'refresh_token' })
+export class RefreshTokenEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'char', length: 18 })
+  nip!: string;
+
+  @Column({ name: 'token_hash', type: 'text' })
+  tokenHash!: string;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** SIAP's employees as the gateway needs them: unit scope and the atasan hierarchy. */
+@Entity({ name: 'employee_projection' })
+export class EmployeeProjectionEntity {
+  @PrimaryColumn({ type: 'char', length: 18 })
+  nip!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'unit_code', type: 'text' })
+  unitCode!: string;
+
+  @Column({ name: 'unit_path', type: 'text', array: true })
+  unitPath!: string[];
+
+  @Index()
+  @Column({ name: 'position_code', type: 'text' })
+  positionCode!: string;
+
+  @Index()
+  @Column({ name: 'supervisor_position_code', type: 'text', nullable: true })
+  supervisorPositionCode!: string | null;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+export const GATEWAY_ENTITIES = [AccountEntity, RefreshTokenEntity, EmployeeProjectionEntity];
