@@ -5,7 +5,10 @@ import { AccessGuard } from './accounts/access.guard';
 import { AuthController } from './accounts/auth.controller';
 import { AuthService, GATEWAY_CONFIG } from './accounts/auth.service';
 import { GatewayConfig } from './gateway.config';
+import { AuditController } from './audit/audit.controller';
 import { GatewaySchema1732782000000 } from './persistence/1732782000000-gateway-schema';
+import { Audit1732782100000 } from './persistence/1732782100000-audit';
+import { wireGateway } from './proxy/wire-gateway';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { EmployeeProjection } from './projection/employee-projection';
 
@@ -24,10 +27,11 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
   description: 'Login, accounts and roles; the only public entrance to the platform.',
   configClass: GatewayConfig,
   routePrefix: 'api/v1',
+  configure: wireGateway,
   rootModule: (config, logger): DynamicModule => ({
     module: GatewayModule,
-    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000] })],
-    controllers: [AuthController],
+    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000], requireGatewayIdentity: false })],
+    controllers: [AuthController, AuditController],
     providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuthService, EmployeeProjection, { provide: APP_GUARD, useClass: AccessGuard }],
   }),
 };

@@ -1,5 +1,6 @@
 import { PlatformModule, type ServiceDefinition } from '@app/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EmployeeAccess } from './common/employee-access';
 import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
 import { RegistrationLookup } from './employees/registration-lookup';
@@ -31,6 +32,6 @@ export const SIAP_SERVICE: ServiceDefinition<SiapConfig> = {
     module: SiapModule,
     imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: [...SIAP_ENTITIES, ImportJobEntity], migrations: [SiapSchema1732780900000, ImportJobs1732781000000] })],
     controllers: [UnitController, PositionController, EmployeeController, ImportController, EventsController],
-    providers: [UnitService, PositionService, EmployeeService, RegistrationLookup, ImportService, RepublishService],
+    providers: [EmployeeAccess, UnitService, PositionService, EmployeeService, RegistrationLookup, ImportService, RepublishService],
   }),
 };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
 import { createServiceApp, loadConfig } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
@@ -8,13 +9,22 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SiapConfig } from '../src/siap.config';
 import { SIAP_SERVICE } from '../src/siap.module';
 
+export const INTERNAL_SECRET = 'siap-test-internal-secret-0123456789abcdef';
+export const ADMIN: Identity = { nip: '196608011988031001', name: 'Admin BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' };
+
+/** Headers a request carries after the gateway verified `identity`. */
+export async function identityHeaders(identity: Identity | null): Promise<Record<string, string>> {
+  return identity ? { [IDENTITY_HEADER]: await signIdentity(identity, INTERNAL_SECRET) } : {};
+}
+
 export interface SiapHarness {
   app: NestFastifyApplication;
   broker: KafkaBroker;
   brokerDir: string;
   baseUrl: string;
   databaseUrl: string;
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** Real HTTP to SIAP as `identity` (the BKD admin unless given; null sends none). */
+  call(method: string, path: string, body?: unknown, identity?: Identity | null): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -23,7 +33,7 @@ export async function startSiap(): Promise<SiapHarness> {
   const db = await createTestDatabase('siap');
   const brokerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siap-broker-'));
   const broker = await startBroker({ port: 0, dataDir: brokerDir, defaultPartitions: 3 });
-  const config = loadConfig(SiapConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: broker.address, LOG_LEVEL: 'silent' });
+  const config = loadConfig(SiapConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: broker.address, LOG_LEVEL: 'silent', INTERNAL_AUTH_SECRET: INTERNAL_SECRET });
   const app = await createServiceApp(SIAP_SERVICE, config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
@@ -33,10 +43,10 @@ export async function startSiap(): Promise<SiapHarness> {
     brokerDir,
     baseUrl,
     databaseUrl: db.url,
-    async call(method, p, body) {
+    async call(method, p, body, identity = ADMIN) {
       const response = await fetch(`${baseUrl}${p}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(await identityHeaders(identity)) },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();

@@ -1,12 +1,12 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
+import { ADMIN, identityHeaders, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 import { siasnCsv, type CsvRowSpec } from './siasn-csv-fixture';
 
 const DEFECTS = ['nip', 'birthDate', 'golongan', 'unit'] as const;
 
 async function upload(h: SiapHarness, csv: string) {
-  const response = await fetch(`${h.baseUrl}/api/v1/siap/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  const response = await fetch(`${h.baseUrl}/api/v1/siap/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(await identityHeaders(ADMIN)) }, body: csv });
   return { status: response.status, body: (await response.json()) as any };
 }
 

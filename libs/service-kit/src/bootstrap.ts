@@ -20,6 +20,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   rootModule(config: C, logger: Logger): DynamicModule;
   /** Request bodies above this are refused with 413. Default 1 MiB. */
   bodyLimitBytes?: number;
+  /** Extra wiring on the Fastify instance before the app starts (the gateway's proxy, limits, audit). */
+  configure?(app: NestFastifyApplication, config: C, logger: Logger): Promise<void>;
   /** Route prefix; default `api/v1/<name>`. */
   routePrefix?: string;
   /** Content types accepted as a raw text body (e.g. text/csv for imports), with their own size limit. */
@@ -56,6 +58,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
   );
   const docs = `api/v1/${definition.name}/docs`;
   SwaggerModule.setup(docs, app, document, { jsonDocumentUrl: `${docs}/json` });
+  await definition.configure?.(app, config, logger);
   return app;
 }
 

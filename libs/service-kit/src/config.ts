@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -20,6 +20,11 @@ export class BaseServiceConfig {
   @IsString()
   @IsNotEmpty()
   KAFKA_BROKERS!: string;
+
+  /** Shared with the gateway: verifies the identity it passes with each request (see libs/auth). */
+  @IsString()
+  @MinLength(32)
+  INTERNAL_AUTH_SECRET!: string;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -1,5 +1,7 @@
 import { CreateMessagingTables1732780800000, MESSAGING_ENTITIES, MessagingModule } from '@app/messaging';
+import { IdentityGuard, INTERNAL_AUTH_SECRET } from '@app/auth';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -18,6 +20,11 @@ export interface PlatformOptions {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /**
+   * Every request needs the identity the gateway signed (libs/auth), so a service reached directly
+   * answers 401. Only the gateway itself, which authenticates people, turns this off.
+   */
+  requireGatewayIdentity?: boolean;
 }
 
 /**
@@ -56,6 +63,8 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: INTERNAL_AUTH_SECRET, useValue: config.INTERNAL_AUTH_SECRET },
+        ...(options.requireGatewayIdentity === false ? [] : [{ provide: APP_GUARD, useClass: IdentityGuard }]),
       ],
       exports: [SERVICE_CONFIG, SERVICE_LOGGER],
     };

@@ -1,63 +1,77 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentIdentity, type Identity } from '@app/auth';
 import { notFound } from '@app/service-kit';
+import { EmployeeAccess } from '../common/employee-access';
 import { EmployeeQueryDto, HISTORY_SECTIONS, HistoryEntryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
 import { EmployeeService } from './employee.service';
 
 @ApiTags('employees')
 @Controller('employees')
 export class EmployeeController {
-  constructor(private readonly employees: EmployeeService) {}
+  constructor(
+    private readonly employees: EmployeeService,
+    private readonly access: EmployeeAccess,
+  ) {}
 
   @Post()
-  register(@Body() dto: RegisterEmployeeDto) {
+  async register(@CurrentIdentity() who: Identity, @Body() dto: RegisterEmployeeDto) {
+    await this.access.assertCanManageUnit(who, dto.unitCode);
     return this.employees.register(dto);
   }
 
   @Get()
-  list(@Query() query: EmployeeQueryDto) {
-    return this.employees.list(query);
+  async list(@CurrentIdentity() who: Identity, @Query() query: EmployeeQueryDto) {
+    return this.employees.list(query, await this.access.listFilter(who));
   }
 
   @Get(':nip')
-  get(@Param('nip') nip: string) {
+  async get(@CurrentIdentity() who: Identity, @Param('nip') nip: string) {
+    await this.access.assertCanRead(who, nip);
     return this.employees.get(nip);
   }
 
   @Patch(':nip')
-  update(@Param('nip') nip: string, @Body() dto: UpdateEmployeeDto) {
+  async update(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: UpdateEmployeeDto) {
+    await this.access.assertCanManage(who, nip);
     return this.employees.update(nip, dto);
   }
 
   @Post(':nip/transfers')
   @HttpCode(200)
-  transfer(@Param('nip') nip: string, @Body() dto: TransferDto) {
+  async transfer(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TransferDto) {
+    await this.access.assertCanManage(who, nip);
+    await this.access.assertCanManageUnit(who, dto.unitCode);
     return this.employees.transfer(nip, dto);
   }
 
   @Post(':nip/promotions')
   @HttpCode(200)
-  promote(@Param('nip') nip: string, @Body() dto: PromotionDto) {
+  async promote(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PromotionDto) {
+    await this.access.assertCanManage(who, nip);
     return this.employees.promote(nip, dto);
   }
 
   @Post(':nip/position-changes')
   @HttpCode(200)
-  changePosition(@Param('nip') nip: string, @Body() dto: PositionChangeDto) {
+  async changePosition(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PositionChangeDto) {
+    await this.access.assertCanManage(who, nip);
     return this.employees.changePosition(nip, dto);
   }
 
   @Post(':nip/terminations')
   @HttpCode(200)
-  terminate(@Param('nip') nip: string, @Body() dto: TerminationDto) {
+  async terminate(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TerminationDto) {
+    await this.access.assertCanManage(who, nip);
     return this.employees.terminate(nip, dto);
   }
 
   @Post(':nip/history/:section')
   @ApiParam({ name: 'section', enum: Object.keys(HISTORY_SECTIONS) })
-  addHistory(@Param('nip') nip: string, @Param('section') section: string, @Body() dto: HistoryEntryDto) {
+  async addHistory(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Param('section') section: string, @Body() dto: HistoryEntryDto) {
     const stored = HISTORY_SECTIONS[section as keyof typeof HISTORY_SECTIONS];
     if (!stored) throw notFound(`Bagian riwayat ${section}`);
+    await this.access.assertCanManage(who, nip);
     return this.employees.addHistory(nip, stored, dto);
   }
 }

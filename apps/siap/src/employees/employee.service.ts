@@ -8,6 +8,7 @@ import { isValidGolongan } from '../domain/golongan';
 import { EmployeeEntity, EmployeeHistoryEntity, PositionEntity, type HistorySection } from '../persistence/entities';
 import { unitSubtree } from '../units/unit.service';
 import type { EmployeeQueryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
+import type { EmployeeListFilter } from '../common/employee-access';
 import { buildEmployeeState, employeeState } from './employee-state';
 import { RegistrationLookup } from './registration-lookup';
 import { registrationProblems } from './registration-rules';
@@ -64,8 +65,17 @@ export class EmployeeService {
     return { ...(await employeeState(m, employee)), history };
   }
 
-  async list(query: EmployeeQueryDto): Promise<{ items: EmployeeEntity[]; total: number; page: number; pageSize: number }> {
+  async list(query: EmployeeQueryDto, scope: EmployeeListFilter): Promise<{ items: EmployeeEntity[]; total: number; page: number; pageSize: number }> {
     const qb = this.dataSource.getRepository(EmployeeEntity).createQueryBuilder('e');
+    if (scope.kind === 'units') qb.andWhere('(e.unit_code = ANY(:scopeUnits) OR e.nip = :scopeNip)', { scopeUnits: scope.units, scopeNip: scope.alsoNip });
+    if (scope.kind === 'self') qb.andWhere('e.nip = :scopeNip', { scopeNip: scope.nip });
+    if (scope.kind === 'subordinates') {
+      // Direct subordinates: whoever holds a position whose parent is the atasan's own position.
+      qb.andWhere(
+        `e.position_code IN (SELECT p.code FROM position p WHERE p.parent_code IN (SELECT a.position_code FROM employee a WHERE a.nip = :atasan)) AND e.nip <> :atasan`,
+        { atasan: scope.atasanNip },
+      );
+    }
     if (query.unitCode) qb.andWhere('e.unit_code = ANY(:units)', { units: await unitSubtree(this.dataSource.manager, query.unitCode) });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.golongan) qb.andWhere('e.golongan = :golongan', { golongan: query.golongan });

@@ -1,3 +1,5 @@
+import { CurrentIdentity, type Identity } from '@app/auth';
+import { EmployeeAccess } from '../common/employee-access';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CreatePositionDto, UpdatePositionDto } from './position.dto';
@@ -6,10 +8,14 @@ import { PositionService } from './position.service';
 @ApiTags('positions')
 @Controller('positions')
 export class PositionController {
-  constructor(private readonly positions: PositionService) {}
+  constructor(
+    private readonly positions: PositionService,
+    private readonly access: EmployeeAccess,
+  ) {}
 
   @Post()
-  create(@Body() dto: CreatePositionDto) {
+  create(@CurrentIdentity() who: Identity, @Body() dto: CreatePositionDto) {
+    this.access.assertCanManageOrganisation(who);
     return this.positions.create(dto);
   }
 
@@ -25,7 +31,8 @@ export class PositionController {
   }
 
   @Patch(':code')
-  update(@Param('code') code: string, @Body() dto: UpdatePositionDto) {
+  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdatePositionDto) {
+    this.access.assertCanManageOrganisation(who);
     return this.positions.update(code, dto);
   }
 }

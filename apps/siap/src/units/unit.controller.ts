@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { CurrentIdentity, type Identity } from '@app/auth';
+import { EmployeeAccess } from '../common/employee-access';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateUnitDto, UpdateUnitDto } from './unit.dto';
 import { UnitService } from './unit.service';
@@ -6,10 +8,14 @@ import { UnitService } from './unit.service';
 @ApiTags('units')
 @Controller('units')
 export class UnitController {
-  constructor(private readonly units: UnitService) {}
+  constructor(
+    private readonly units: UnitService,
+    private readonly access: EmployeeAccess,
+  ) {}
 
   @Post()
-  create(@Body() dto: CreateUnitDto) {
+  create(@CurrentIdentity() who: Identity, @Body() dto: CreateUnitDto) {
+    this.access.assertCanManageOrganisation(who);
     return this.units.create(dto);
   }
 
@@ -24,7 +30,8 @@ export class UnitController {
   }
 
   @Patch(':code')
-  update(@Param('code') code: string, @Body() dto: UpdateUnitDto) {
+  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdateUnitDto) {
+    this.access.assertCanManageOrganisation(who);
     return this.units.update(code, dto);
   }
 }

@@ -1,0 +1,92 @@
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
+import { requestContext, type ErrorBody } from '@app/service-kit';
+import replyFrom from '@fastify/reply-from';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { identityFromBearer } from '../accounts/access.guard';
+import type { AuthService } from '../accounts/auth.service';
+import { siapEmployeeDenial } from './gateway-scope';
+
+export interface ProxyOptions {
+  /** Service name → base URL, e.g. siap → http://127.0.0.1:3001. */
+  upstreams: Record<string, string>;
+  auth: AuthService;
+  internalSecret: string;
+  timeoutMs: number;
+  dataSource: DataSource;
+  logger: Logger;
+  /** Largest body forwarded; CSV uploads (bulk imports) may be larger. */
+  bodyLimitBytes: number;
+  csvBodyLimitBytes: number;
+  /** Per-account limiter, run once the caller is known. */
+  accountLimiter?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+}
+
+type ProxiedRequest = FastifyRequest<{ Params: { service: string } }> & { identity?: Identity };
+
+function send(reply: FastifyReply, statusCode: number, error: string, message: string): FastifyReply {
+  const body: ErrorBody = { statusCode, error, message, requestId: requestContext.getStore()?.requestId };
+  return reply.code(statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+/**
+ * `/api/v1/{service}/*` is forwarded unchanged to that service, bodies streamed both ways, with the
+ * verified identity, request id and traceparent. A service that is down answers 502 and a slow one
+ * 504, at once or within the timeout, and never affects the others.
+ */
+export async function registerProxy(fastify: FastifyInstance, options: ProxyOptions): Promise<void> {
+  await fastify.register(async (instance) => {
+    // Hand the unread body stream to reply-from, which pipes it to the service.
+    instance.removeAllContentTypeParsers();
+    instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    await instance.register(replyFrom, {
+      undici: { connections: 256, pipelining: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, connectTimeout: Math.min(options.timeoutMs, 5000) },
+    });
+
+    const authenticate = async (request: ProxiedRequest, reply: FastifyReply) => {
+      if (!options.upstreams[request.params.service]) return send(reply, 404, 'Not Found', `Layanan ${request.params.service} tidak dikenal`);
+      const limit = String(request.headers['content-type'] ?? '').startsWith('text/csv') ? options.csvBodyLimitBytes : options.bodyLimitBytes;
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > limit) return send(reply, 413, 'Payload Too Large', `Isi permintaan terlalu besar (maksimal ${Math.floor(limit / 1024)} KiB)`);
+      if (request.headers['transfer-encoding'] && !request.headers['content-length'] && request.method !== 'GET') {
+        return send(reply, 411, 'Length Required', 'Sertakan Content-Length pada isi permintaan');
+      }
+      try {
+        request.identity = await identityFromBearer(options.auth, request.headers.authorization);
+      } catch (error) {
+        return send(reply, 401, 'Unauthorized', (error as Error).message);
+      }
+      const denial = await siapEmployeeDenial(options.dataSource, request.identity, request.method, request.url);
+      if (denial) return send(reply, 403, 'Forbidden', denial);
+    };
+
+    const forward = async (request: ProxiedRequest, reply: FastifyReply) => {
+      const identityToken = await signIdentity(request.identity!, options.internalSecret);
+      const ctx = requestContext.getStore();
+      return reply.from(`${options.upstreams[request.params.service]}${request.url}`, {
+        rewriteRequestHeaders: (_req, headers) => {
+          const forwarded: Record<string, string | string[] | undefined> = { ...headers, [IDENTITY_HEADER]: identityToken };
+          delete forwarded.authorization;
+          if (ctx) {
+            forwarded['x-request-id'] = ctx.requestId;
+            forwarded.traceparent = ctx.traceparent;
+          }
+          return forwarded;
+        },
+        onError: (errorReply, { error }) => {
+          const code = (error as { code?: string }).code ?? '';
+          const timedOut = /TIMEOUT/i.test(code) || error.name === 'GatewayTimeoutError' || (error as { statusCode?: number }).statusCode === 504;
+          options.logger.warn({ service: request.params.service, code, err: error.message }, 'upstream request failed');
+          if (timedOut) return void send(errorReply as FastifyReply, 504, 'Gateway Timeout', `Layanan ${request.params.service} tidak menjawab tepat waktu`);
+          return void send(errorReply as FastifyReply, 502, 'Bad Gateway', `Layanan ${request.params.service} sedang tidak tersedia`);
+        },
+      });
+    };
+
+    const preHandler = options.accountLimiter ? [authenticate, options.accountLimiter] : [authenticate];
+    for (const url of ['/api/v1/:service', '/api/v1/:service/*']) {
+      instance.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'], url, preHandler: preHandler as never, handler: forward as never });
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import type { Identity } from '@app/auth';
+import { requestContext, type ErrorBody } from '@app/service-kit';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../accounts/auth.service';
+import { AuditLog } from '../audit/audit-log';
+import type { GatewayConfig } from '../gateway.config';
+import { registerProxy } from './proxy';
+
+/** Rate limits, audit and the proxy: the gateway's wiring on the Fastify instance. */
+export async function wireGateway(app: NestFastifyApplication, config: GatewayConfig, logger: Logger): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const dataSource = app.get(DataSource);
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) fastify.addHook('onClose', async () => void redis.disconnect());
+  const tooMany = (_request: FastifyRequest, context: { after: string }): ErrorBody => ({
+    statusCode: 429,
+    error: 'Too Many Requests',
+    message: `Terlalu banyak permintaan; coba lagi dalam ${context.after}`,
+    requestId: requestContext.getStore()?.requestId,
+  });
+  await fastify.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    timeWindow: 60_000,
+    redis,
+    nameSpace: 'asn-rl-addr-',
+    keyGenerator: (request) => request.ip,
+    allowList: (request) => request.url.startsWith('/health/') || request.url === '/metrics',
+    errorResponseBuilder: tooMany,
+  });
+  const accountLimiter = fastify.rateLimit({
+    max: config.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `acct:${(request as FastifyRequest & { identity?: Identity }).identity?.nip ?? request.ip}`,
+    errorResponseBuilder: tooMany,
+  });
+  new AuditLog(dataSource, logger).attach(fastify);
+  await registerProxy(fastify, {
+    upstreams: config.upstreams,
+    auth: app.get(AuthService),
+    internalSecret: config.INTERNAL_AUTH_SECRET,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    bodyLimitBytes: 1024 * 1024,
+    csvBodyLimitBytes: 50 * 1024 * 1024,
+    dataSource,
+    logger,
+    accountLimiter: accountLimiter as never,
+  });
+}
