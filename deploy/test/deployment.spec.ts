@@ -4,7 +4,7 @@ import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = path.join(__dirname, '../..');
 const APPS = fs.readdirSync(path.join(ROOT, 'apps')).filter((d) => fs.existsSync(path.join(ROOT, 'apps', d, 'src/main.ts')));
-const REQUIRED_ENV = ['SERVICE', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS'];
+const REQUIRED_ENV = ['SERVICE', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'INTERNAL_AUTH_SECRET'];
 
 type Service = {
   image?: string;
@@ -34,7 +34,12 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     expect(service.environment!.KAFKA_BROKERS).toBe('kafka:9092');
     expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, kafka: { condition: 'service_healthy' } });
     expect(service.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${service.environment!.PORT}/health/ready`);
-    expect(service.ports).toEqual([`${service.environment!.PORT}:${service.environment!.PORT}`]);
+    // Only the gateway is published; every other service stays inside the network.
+    expect(service.ports).toEqual(app === 'gateway' ? [`${service.environment!.PORT}:${service.environment!.PORT}`] : undefined);
+    if (app === 'gateway') {
+      expect(service.environment).toMatchObject({ NODE_ENV: 'production', SIAP_URL: 'http://siap:3001' });
+      expect(Object.keys(service.environment!)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ADMIN_NIP', 'ADMIN_PASSWORD']));
+    }
     expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres/init-databases.sql'), 'utf8')).toContain(`CREATE DATABASE ${app};`);
   });
 

@@ -9,10 +9,16 @@ describe('npm start', () => {
   it('runs the platform on one machine, serves SIAP, keeps data and stops cleanly on SIGINT', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
     fs.chmodSync(dataDir, 0o755); // as a checkout would be; a closed folder is handled too, elsewhere
-    const [siapPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SIAP_PORT: String(siapPort), KAFKA_PORT: String(kafkaPort), PG_PORT: String(pgPort) };
-    delete env.DATABASE_URL;
-    delete env.KAFKA_BROKERS;
+    const [gatewayPort, siapPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gatewayPort),
+      SIAP_PORT: String(siapPort),
+      KAFKA_PORT: String(kafkaPort),
+      PG_PORT: String(pgPort),
+    };
+    for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'ADMIN_NIP', 'ADMIN_PASSWORD', 'JWT_SECRET', 'INTERNAL_AUTH_SECRET']) delete env[key];
     const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -24,14 +30,22 @@ describe('npm start', () => {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`platform did not start:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
       }
-      expect(output).toContain(`http://localhost:${siapPort}/api/v1/siap`);
+      expect(output).toContain(`http://localhost:${gatewayPort}`);
       expect(output).toMatch(/\[siap\]/);
-      const created = await fetch(`http://127.0.0.1:${siapPort}/api/v1/siap/units`, {
+      expect(output).toMatch(/\[gateway\]/);
+      // The generated admin password is printed once and works at the gateway.
+      const [, nip, password] = /first admin account: NIP (\d{18}), password (\S+)/.exec(output) ?? [];
+      const login = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip, password }) });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const created = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/siap/units`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ code: 'BKD', name: 'Badan Kepegawaian Daerah' }),
       });
       expect(created.status).toBe(201);
+      // SIAP itself refuses anyone who bypasses the gateway.
+      expect((await fetch(`http://127.0.0.1:${siapPort}/api/v1/siap/units`)).status).toBe(401);
       expect((await fetch(`http://127.0.0.1:${siapPort}/health/ready`)).status).toBe(200);
     } finally {
       child.kill('SIGINT');
@@ -39,6 +53,7 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(fs.readdirSync(path.join(dataDir, 'kafka', 'topics'))).toContain('siap.organization.v1');
+    expect(fs.statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

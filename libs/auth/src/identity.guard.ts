@@ -25,6 +25,12 @@ export class UnauthenticatedError extends UnauthorizedException {}
  */
 @Injectable()
 export class IdentityGuard implements CanActivate {
+  /**
+   * Verified tokens until they expire: the gateway reuses a signed identity for a while, so a busy
+   * service checks each HMAC once instead of on every request.
+   */
+  private readonly verified = new Map<string, { identity: Identity; expiresAt: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(INTERNAL_AUTH_SECRET) private readonly secret: string,
@@ -36,11 +42,24 @@ export class IdentityGuard implements CanActivate {
     const header = request.headers[IDENTITY_HEADER];
     const token = Array.isArray(header) ? header[0] : header;
     if (!token) throw new UnauthenticatedError('missing identity');
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) {
+      request.identity = cached.identity;
+      return true;
+    }
     try {
       request.identity = await verifyIdentity(token, this.secret);
     } catch {
       throw new UnauthenticatedError('invalid identity');
     }
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(token, { identity: request.identity, expiresAt: expiryOf(token) });
     return true;
   }
+}
+
+/** The token's own `exp` (already verified), in milliseconds. */
+function expiryOf(token: string): number {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp?: number };
+  return (payload.exp ?? 0) * 1000;
 }

@@ -61,12 +61,24 @@ export async function registerProxy(fastify: FastifyInstance, options: ProxyOpti
       if (denial) return send(reply, 403, 'Forbidden', denial);
     };
 
+    // A signed identity is reused for half its 60 s lifetime, so services can cache their verification.
+    const signed = new Map<string, { token: string; renewAt: number }>();
+    const identityToken = async (identity: Identity): Promise<string> => {
+      const key = `${identity.nip}|${identity.roles.join(',')}|${identity.unitCode}|${identity.name}`;
+      const hit = signed.get(key);
+      if (hit && hit.renewAt > Date.now()) return hit.token;
+      const token = await signIdentity(identity, options.internalSecret, 60);
+      if (signed.size >= 10_000) signed.clear();
+      signed.set(key, { token, renewAt: Date.now() + 30_000 });
+      return token;
+    };
+
     const forward = async (request: ProxiedRequest, reply: FastifyReply) => {
-      const identityToken = await signIdentity(request.identity!, options.internalSecret);
+      const token = await identityToken(request.identity!);
       const ctx = requestContext.getStore();
       return reply.from(`${options.upstreams[request.params.service]}${request.url}`, {
         rewriteRequestHeaders: (_req, headers) => {
-          const forwarded: Record<string, string | string[] | undefined> = { ...headers, [IDENTITY_HEADER]: identityToken };
+          const forwarded: Record<string, string | string[] | undefined> = { ...headers, [IDENTITY_HEADER]: token };
           delete forwarded.authorization;
           if (ctx) {
             forwarded['x-request-id'] = ctx.requestId;
