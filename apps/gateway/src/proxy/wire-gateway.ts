@@ -2,13 +2,14 @@ import type { Identity } from '@app/auth';
 import { requestContext, type ErrorBody } from '@app/service-kit';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../accounts/auth.service';
 import { AuditLog } from '../audit/audit-log';
 import type { GatewayConfig } from '../gateway.config';
+import { AccountLimiter } from './account-limiter';
 import { registerProxy } from './proxy';
 
 /** Rate limits, audit and the proxy: the gateway's wiring on the Fastify instance. */
@@ -33,12 +34,14 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     allowList: (request) => request.url.startsWith('/health/') || request.url === '/metrics',
     errorResponseBuilder: tooMany,
   });
-  const accountLimiter = fastify.rateLimit({
-    max: config.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE,
-    timeWindow: 60_000,
-    keyGenerator: (request) => `acct:${(request as FastifyRequest & { identity?: Identity }).identity?.nip ?? request.ip}`,
-    errorResponseBuilder: tooMany,
-  });
+  const accounts = new AccountLimiter(config.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE, redis);
+  const accountLimiter = async (request: FastifyRequest, reply: FastifyReply) => {
+    const wait = await accounts.take((request as FastifyRequest & { identity?: Identity }).identity?.nip ?? request.ip);
+    if (wait > 0) {
+      void reply.code(429).header('retry-after', String(wait)).send(tooMany(request, { after: `${wait} detik` }));
+      return reply;
+    }
+  };
   new AuditLog(dataSource, logger).attach(fastify);
   await registerProxy(fastify, {
     upstreams: config.upstreams,
@@ -49,6 +52,6 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     csvBodyLimitBytes: 50 * 1024 * 1024,
     dataSource,
     logger,
-    accountLimiter: accountLimiter as never,
+    accountLimiter,
   });
 }
