@@ -142,4 +142,15 @@ describe('gateway routing to the services', () => {
     expect(entries.some((e) => e.method === 'POST' && e.path === '/api/v1/auth/login' && e.actorNip === nips.analyst)).toBe(true);
     expect((await g.call('GET', '/api/v1/audit', undefined, tokens.analyst)).status).toBe(403);
   });
+
+  it('serves one OpenAPI document for the whole platform at /api/docs', async () => {
+    const doc = await g.call('GET', '/api/docs/json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/audit', '/api/v1/siap/employees', '/api/v1/siap/employees/{nip}/transfers']));
+    expect(doc.body.info.description).toMatch(/Unavailable now: kmob, trk/);
+    const page = await fetch(`${g.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("url: '/api/docs/json'");
+    expect((await fetch(`${g.baseUrl}/api/v1/gateway/docs/swagger-ui-bundle.js`)).status).toBe(200);
+  });
 });

@@ -10,6 +10,7 @@ import { AuthService } from '../accounts/auth.service';
 import { AuditLog } from '../audit/audit-log';
 import type { GatewayConfig } from '../gateway.config';
 import { AccountLimiter } from './account-limiter';
+import { registerPlatformDocs } from './platform-docs';
 import { registerProxy } from './proxy';
 
 /** Rate limits, audit and the proxy: the gateway's wiring on the Fastify instance. */
@@ -43,6 +44,7 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     }
   };
   new AuditLog(dataSource, logger).attach(fastify);
+  registerPlatformDocs(fastify, config.upstreams, logger);
   await registerProxy(fastify, {
     upstreams: config.upstreams,
     auth: app.get(AuthService),
