@@ -16,6 +16,8 @@ export class InvalidAccessToken extends Error {
  */
 export class AccessTokens {
   private readonly keys = new Map<string, Uint8Array>();
+  /** Tokens already verified, until they expire: every proxied request carries one. */
+  private readonly verified = new Map<string, { identity: Identity; expiresAt: number }>();
 
   constructor(
     private readonly currentKid: string,
@@ -39,6 +41,16 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<Identity> {
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.identity;
+    const identity = await this.verifyUncached(token);
+    if (this.verified.size >= 50_000) this.verified.clear();
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+    this.verified.set(token, { identity, expiresAt: exp * 1000 });
+    return identity;
+  }
+
+  private async verifyUncached(token: string): Promise<Identity> {
     try {
       const { kid } = decodeProtectedHeader(token);
       const key = kid ? this.keys.get(kid) : undefined;

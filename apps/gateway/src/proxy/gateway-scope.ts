@@ -10,7 +10,7 @@ const EMPLOYEE_PATH = /^\/api\/v1\/siap\/employees\/(\d{18})(?:[/?]|$)/;
  */
 export async function siapEmployeeDenial(dataSource: DataSource, identity: Identity, method: string, url: string): Promise<string | null> {
   const match = EMPLOYEE_PATH.exec(url);
-  if (!match) return null;
+  if (!match || identity.roles.includes('ADMIN_BKD')) return null; // BKD may see and change everyone
   const [row] = (await dataSource.query(
     `SELECT e.nip, e.unit_path,
             (SELECT a.nip FROM employee_projection a WHERE a.position_code = e.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1) AS atasan_nip
