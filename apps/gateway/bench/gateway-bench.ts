@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Pool } from 'undici';
 import { IDENTITY_HEADER, signIdentity } from '../../../libs/auth/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
-import { ensureDatabase, freePort, startEmbeddedPostgres } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -23,14 +23,6 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 function service(entry: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../..', entry)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
-async function ready(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if ((await fetch(`${url}/health/ready`).catch(() => null))?.ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not become ready`);
 }
 
 /** CONCURRENCY clients issuing the same GET for SECONDS; returns requests/s and sorted latencies (ms). */
@@ -105,7 +97,7 @@ async function main(): Promise<void> {
   });
   const gw = `http://127.0.0.1:${gatewayPort}`;
   try {
-    await Promise.all([ready(`http://127.0.0.1:${siapPort}`), ready(gw)]);
+    await Promise.all([waitUntilReady(`http://127.0.0.1:${siapPort}`), waitUntilReady(gw)]);
     const token = ((await (await fetch(`${gw}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { accessToken: string }).accessToken;
     const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const post = async (p: string, body: unknown) => {

@@ -6,6 +6,7 @@ import { startBroker, type KafkaBroker } from '@app/kafka-broker';
 import { cloudEventHeaders, newCloudEvent } from '@app/messaging';
 import { createServiceApp, loadConfig } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
+export { waitFor } from '@app/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -95,12 +96,4 @@ export function employee(nip: string, overrides: Partial<EmployeeState> = {}): E
     version: 1,
     ...overrides,
   };
-}
-
-export async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { createTestDatabase, freePort } from '@app/testing';
+import { createTestDatabase, freePort, waitUntilReady } from '@app/testing';
 import { ADMIN, INTERNAL_SECRET, startGateway, waitFor, type GatewayHarness } from './gateway-fixture';
 
 /**
@@ -34,7 +34,7 @@ describe('gateway routing to the services', () => {
       env: { ...process.env, PORT: String(siapPort), DATABASE_URL: siapDb.url, KAFKA_BROKERS: g.broker.address, INTERNAL_AUTH_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${siapPort}/health/ready`).catch(() => null))?.ok === true, 'SIAP to start', 60_000);
+    await waitUntilReady(`http://127.0.0.1:${siapPort}`);
     admin = (await g.call('POST', '/api/v1/auth/login', ADMIN)).body.accessToken;
 
     const ok = async (p: string, body: unknown) => {

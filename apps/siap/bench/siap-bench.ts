@@ -4,14 +4,14 @@
  * the service and its outbox, commit-to-consumer event latency at a steady 200 events/s, and the time
  * to import 36,000 CSV rows. Goals: ≥ 1,000 registrations/s, p99 < 100 ms, import < 60 s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_HEADER, signIdentity } from '../../../libs/auth/src';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'undici';
-import { ensureDatabase, freePort, startEmbeddedPostgres } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
 import { demoEmployee, demoEmployeesCsv, demoOrganisation } from '../../../scripts/demo/sulteng-organisation';
 
@@ -23,19 +23,6 @@ const STEADY_SECONDS = 10;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 36_000);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error('SIAP exited during start');
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('SIAP did not become ready');
-}
 
 async function main(): Promise<void> {
   console.log(`SIAP benchmark on ${os.cpus().length} cores: embedded PostgreSQL, embedded broker, SIAP as separate processes`);
@@ -54,7 +41,7 @@ async function main(): Promise<void> {
   const auth = { [IDENTITY_HEADER]: await signIdentity({ nip: '196608011988031001', name: 'Bench', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' }, INTERNAL_SECRET, 3600) };
   const post = (p: string, body: unknown) => fetch(`${api}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
   try {
-    await waitReady(base, siap);
+    await waitUntilReady(base);
     const { units, positions, staffPositions } = demoOrganisation();
     for (const u of units) await post('/units', u);
     for (const p of positions) await post('/positions', p);

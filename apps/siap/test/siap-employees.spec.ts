@@ -2,7 +2,6 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startBroker } from '@app/kafka-broker';
 import { Kafka, logLevel } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { registration, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 
 const kcatInstalled = spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -29,24 +28,18 @@ async function readEvents(h: SiapHarness, count: number, groupId: string) {
 
 describe('SIAP employees over HTTP, with events through the outbox', () => {
   let h: SiapHarness;
-  let db: DataSource;
 
   beforeAll(async () => {
     h = await startSiap();
     await seedOrganisation(h);
-    db = new DataSource({ type: 'postgres', url: h.databaseUrl });
-    await db.initialize();
   });
-  afterAll(async () => {
-    await db.destroy();
-    await h.close();
-  });
+  afterAll(() => h.close());
 
   it('registers an employee: the row, the history and a CloudEvent that kafkajs and kcat both read', async () => {
     const r = await h.call('POST', '/api/v1/siap/employees', registration(2));
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ nip: '197003152015031002', unitPath: ['BKD-MUTASI', 'BKD'], kelasJabatan: 8, supervisorPositionCode: 'BKD-KABID-MUTASI', status: 'AKTIF', version: 1 });
-    expect(await db.query('SELECT count(*)::int AS n FROM employee_history WHERE nip = $1', ['197003152015031002'])).toEqual([{ n: 3 }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee_history WHERE nip = $1', ['197003152015031002'])).toEqual([{ n: 3 }]);
 
     const [event] = await readEvents(h, 1, 'first-reader');
     expect(event.key).toBe('197003152015031002');
@@ -87,7 +80,7 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     }
     const malformed = await h.call('POST', '/api/v1/siap/employees', '{"nip": ');
     expect(malformed.status).toBe(400);
-    expect(await db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 1 }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 1 }]);
     expect((await h.call('POST', '/api/v1/siap/employees', registration(2))).status).toBe(409);
   });
 

@@ -6,6 +6,7 @@ import { startBroker, type KafkaBroker } from '@app/kafka-broker';
 import { createServiceApp, loadConfig } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { SiapConfig } from '../src/siap.config';
 import { SIAP_SERVICE } from '../src/siap.module';
 
@@ -23,6 +24,8 @@ export interface SiapHarness {
   brokerDir: string;
   baseUrl: string;
   databaseUrl: string;
+  /** A connection to SIAP's database, for checking what was (not) written. */
+  db: DataSource;
   /** Real HTTP to SIAP as `identity` (the BKD admin unless given; null sends none). */
   call(method: string, path: string, body?: unknown, identity?: Identity | null): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -37,8 +40,11 @@ export async function startSiap(): Promise<SiapHarness> {
   const app = await createServiceApp(SIAP_SERVICE, config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
+  const probe = new DataSource({ type: 'postgres', url: db.url });
+  await probe.initialize();
   const harness: SiapHarness = {
     app,
+    db: probe,
     broker,
     brokerDir,
     baseUrl,
@@ -53,6 +59,7 @@ export async function startSiap(): Promise<SiapHarness> {
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     async close() {
+      await probe.destroy();
       await app.close();
       await harness.broker.stop();
       await db.drop();

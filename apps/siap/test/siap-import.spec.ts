@@ -1,5 +1,4 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { ADMIN, identityHeaders, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 import { siasnCsv, type CsvRowSpec } from './siasn-csv-fixture';
 
@@ -21,7 +20,6 @@ async function finished(h: SiapHarness, id: string) {
 
 describe('SIAP bulk import of a SIASN export', () => {
   let h: SiapHarness;
-  let db: DataSource;
   const rows: CsvRowSpec[] = Array.from({ length: 10_000 }, (_, i) => ({
     seq: i,
     unitCode: i % 2 ? 'BKD-MUTASI' : 'DINKES',
@@ -33,13 +31,8 @@ describe('SIAP bulk import of a SIASN export', () => {
   beforeAll(async () => {
     h = await startSiap();
     await seedOrganisation(h);
-    db = new DataSource({ type: 'postgres', url: h.databaseUrl });
-    await db.initialize();
   });
-  afterAll(async () => {
-    await db.destroy();
-    await h.close();
-  });
+  afterAll(() => h.close());
 
   it('imports the 9,900 good rows of 10,000 and reports each bad one with its line and reason', async () => {
     const started = await upload(h, csv);
@@ -54,11 +47,11 @@ describe('SIAP bulk import of a SIASN export', () => {
     expect(byLine.get(137 + 2)).toEqual(['TGL LAHIR']);
     expect(byLine.get(237 + 2)).toEqual(['GOL AKHIR NAMA']);
     expect(byLine.get(337 + 2)).toEqual(['UNOR ID', 'JABATAN ID']);
-    expect(await db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 9_900 }]);
-    expect(await db.query('SELECT count(*)::int AS n FROM employee_history')).toEqual([{ n: 29_700 }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: 9_900 }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee_history')).toEqual([{ n: 29_700 }]);
     // Every stored row has its registered event, delivered to Kafka once the outbox drains.
     const deadline = Date.now() + 60_000;
-    while ((await db.query('SELECT count(*)::int AS n FROM outbox_event'))[0].n > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await h.db.query('SELECT count(*)::int AS n FROM outbox_event'))[0].n > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const admin = new Kafka({ clientId: 'import-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const offsets = await admin.fetchTopicOffsets('siap.employee.v1');
@@ -67,10 +60,10 @@ describe('SIAP bulk import of a SIASN export', () => {
   });
 
   it('changes nothing when the same file is imported again', async () => {
-    const before = await db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee');
+    const before = await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee');
     const job = await finished(h, (await upload(h, csv)).body.id);
     expect(job).toMatchObject({ status: 'DONE', imported: 0, unchanged: 9_900, failed: 100 });
-    expect(await db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
+    expect(await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
   });
 
   it('refuses a file without the required SIASN columns, and reports a NIP twice in one file', async () => {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EmployeeEvents, type EmployeeEventData, type EmployeeState } from '@app/contracts';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createTestDatabase } from '@app/testing';
+import { createTestDatabase, waitFor } from '@app/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CreateMessagingTables1732780800000, EventConsumer, KafkaConnection, MESSAGING_ENTITIES, OutboxPublisher, OutboxRelay } from '../src';
@@ -29,14 +29,6 @@ function employee(i: number): EmployeeState {
     phone: null,
     version: 1,
   };
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('transactional outbox and idempotent consumer', () => {
@@ -86,7 +78,7 @@ describe('transactional outbox and idempotent consumer', () => {
           value: JSON.parse(message.value!.toString()),
         }),
     });
-    await waitFor(() => seen.length >= 1, 20_000, 'the event on Kafka');
+    await waitFor(() => seen.length >= 1, 'the event on Kafka', 20_000);
     await reader.disconnect();
     expect(seen[0].key).toBe(employee(1).nip);
     expect(seen[0].headers).toMatchObject({
@@ -119,11 +111,11 @@ describe('transactional outbox and idempotent consumer', () => {
     const port = broker.port;
     await broker.stop();
     for (let i = 100; i < 200; i++) await publishInOwnTransaction(i);
-    await waitFor(async () => !(await relay.status()).kafkaAvailable, 15_000, 'the relay to notice Kafka is down');
+    await waitFor(async () => !(await relay.status()).kafkaAvailable, 'the relay to notice Kafka is down', 15_000);
     expect((await relay.status()).pending).toBe(100);
 
     broker = await startBroker({ port, dataDir: brokerDir, defaultPartitions: 3 });
-    await waitFor(async () => (await relay.status()).pending === 0, 30_000, 'the outbox to drain');
+    await waitFor(async () => (await relay.status()).pending === 0, 'the outbox to drain', 30_000);
 
     const project = async () => {
       const consumer = new EventConsumer(kafka, dataSource, { name: 'projection-test', log: silent }).on(EmployeeEvents.registered, async (event, m) => {
@@ -136,7 +128,7 @@ describe('transactional outbox and idempotent consumer', () => {
       return consumer;
     };
     let consumer = await project();
-    await waitFor(async () => (await dataSource.query('SELECT count(*)::int AS n FROM projection'))[0].n === 101, 30_000, '101 projected employees');
+    await waitFor(async () => (await dataSource.query('SELECT count(*)::int AS n FROM projection'))[0].n === 101, '101 projected employees', 30_000);
     await consumer.stop();
 
     // Redeliver everything: rewind the group to the beginning and consume again.
@@ -146,16 +138,13 @@ describe('transactional outbox and idempotent consumer', () => {
     await admin.disconnect();
     consumer = await project();
     await waitFor(async () => {
-      const offsets = await (async () => {
-        const a = kafka.admin();
-        await a.connect();
-        const [o] = await a.fetchOffsets({ groupId: 'projection-test', topics: ['siap.employee.v1'] });
-        const ends = await a.fetchTopicOffsets('siap.employee.v1');
-        await a.disconnect();
-        return o.partitions.every((p) => ends.find((e) => e.partition === p.partition)!.high === p.offset);
-      })();
-      return offsets;
-    }, 30_000, 'the redelivered events to be consumed');
+      const a = kafka.admin();
+      await a.connect();
+      const [committed] = await a.fetchOffsets({ groupId: 'projection-test', topics: ['siap.employee.v1'] });
+      const ends = await a.fetchTopicOffsets('siap.employee.v1');
+      await a.disconnect();
+      return committed.partitions.every((p) => ends.find((e) => e.partition === p.partition)!.high === p.offset);
+    }, 'the redelivered events to be consumed', 30_000);
     await consumer.stop();
     const rows = (await dataSource.query('SELECT max(applied)::int AS most, count(*)::int AS n FROM projection')) as { most: number; n: number }[];
     expect(rows[0]).toEqual({ most: 1, n: 101 });
@@ -171,7 +160,7 @@ describe('transactional outbox and idempotent consumer', () => {
     await dlq.connect();
     await dlq.subscribe({ topic: 'siap.employee.v1.dlq', fromBeginning: true });
     await dlq.run({ eachMessage: async ({ message }) => void parked.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))) });
-    await waitFor(() => parked.length >= 101, 60_000, 'every event on the DLQ');
+    await waitFor(() => parked.length >= 101, 'every event on the DLQ', 60_000);
     await dlq.disconnect();
     await failing.stop();
     expect(parked[0]).toMatchObject({ dlq_error: 'projection table is gone', dlq_consumer: 'always-fails', dlq_attempts: '2', ce_type: 'siap.employee.registered' });
