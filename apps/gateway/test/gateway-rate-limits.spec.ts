@@ -1,4 +1,5 @@
-import { freePort } from '@app/testing';
+import { freePort, startRedisServer, type RunningRedis } from '@app/testing';
+import Redis from 'ioredis';
 import { ADMIN, startGateway, type GatewayHarness } from './gateway-fixture';
 
 describe('gateway rate limits', () => {
@@ -24,5 +25,31 @@ describe('gateway rate limits', () => {
     const blocked = await g.call('POST', '/api/v1/auth/login', ADMIN); // 11: over the address limit, even with the right password
     expect(blocked.status).toBe(429);
     expect((await g.call('GET', '/health/live')).status).toBe(200);
+  });
+});
+
+describe('gateway rate limits kept in Redis', () => {
+  let redis: RunningRedis;
+  let g: GatewayHarness;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    g = await startGateway({ SIAP_URL: `http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '2', REDIS_URL: redis.url });
+  });
+  afterAll(async () => {
+    await g.close();
+    await redis.stop();
+  });
+
+  it('counts per account and per address in Redis, so several gateways share the limits', async () => {
+    const token = (await g.call('POST', '/api/v1/auth/login', ADMIN)).body.accessToken;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await g.call('GET', '/api/v1/siap/units', undefined, token)).status);
+    expect(statuses).toEqual([502, 502, 429]);
+    const client = new Redis(redis.url);
+    const keys = await client.keys('asn-rl-*');
+    await client.quit();
+    expect(keys.some((k) => k.startsWith(`asn-rl-acct:${ADMIN.nip}:`))).toBe(true);
+    expect(keys.some((k) => k.startsWith('asn-rl-addr-'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
 export * from './databases';
 export * from './embedded-postgres';
 export * from './wait';
+export * from './redis-server';
