@@ -186,7 +186,8 @@ async function main(): Promise<void> {
           KAFKA_BROKERS: brokers,
           SIAP_URL: `http://127.0.0.1:${SIAP_PORT}`,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // The IPC channel lets a service notice if this process dies without stopping it.
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       children.push(child);
       pipeLabelled(child, spec.name, COLOURS[i % COLOURS.length]);

@@ -79,7 +79,8 @@ export class OutboxRelay {
   async stop(flushTimeoutMs = 5000): Promise<void> {
     if (!this.running) return;
     const deadline = Date.now() + flushTimeoutMs;
-    while (Date.now() < deadline && this.lastError === null && (await this.pendingCount()) > 0) await this.nudge();
+    const pending = () => this.pendingCount().catch(() => 0); // database gone: nothing more can be flushed
+    while (Date.now() < deadline && this.lastError === null && (await pending()) > 0) await this.nudge();
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -11,6 +11,8 @@ import { registerMetrics } from './metrics';
 import { contextFromHeaders, requestContext } from './request-context';
 import { createValidationPipe } from './validation';
 
+const SHUTDOWN_LIMIT_MS = 15_000;
+
 export interface ServiceDefinition<C extends BaseServiceConfig> {
   /** Short name: the route prefix /api/v1/<name> and the CloudEvents source /sulteng/<name>. */
   name: string;
@@ -73,5 +75,19 @@ export async function runService<C extends BaseServiceConfig>(definition: Servic
   }
   const app = await createServiceApp(definition, config);
   await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
-  createLogger(definition.name, config.LOG_LEVEL).info(`${definition.title} listening on port ${config.PORT}`);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  logger.info(`${definition.title} listening on port ${config.PORT}`);
+  // Started by `npm start` (with an IPC channel): when that process dies, even by SIGKILL, shut down too
+  // rather than live on as an orphan holding the port.
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // Graceful shutdown is bounded: if a dependency is already gone (the database stopped first), the
+  // process still exits instead of hanging on as an orphan.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_LIMIT_MS).unref();
+    });
+  }
 }
