@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Pool } from 'undici';
 import { IDENTITY_HEADER, signIdentity } from '../../../libs/auth/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
-import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady, percentile } from '../../../libs/testing/src';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,7 +19,6 @@ const PACED_SECONDS = 6;
 const ADMIN = { nip: '196608011988031001', password: 'Bench-Admin-2026' };
 const NIP = '199001012015031002';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function service(entry: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../..', entry)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });

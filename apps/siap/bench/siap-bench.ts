@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'undici';
-import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady, percentile } from '../../../libs/testing/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
 import { demoEmployee, demoEmployeesCsv, demoOrganisation } from '../../../scripts/demo/sulteng-organisation';
 
@@ -22,7 +22,6 @@ const STEADY_RATE = 200;
 const STEADY_SECONDS = 10;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 36_000);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   console.log(`SIAP benchmark on ${os.cpus().length} cores: embedded PostgreSQL, embedded broker, SIAP as separate processes`);

@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel } from 'kafkajs';
+import { percentile } from '../../testing/src/percentile';
 import { exited, spawnBrokerProcess } from '../test/support/broker-process';
 import { rawProduceLatency } from './raw-produce-latency';
 
@@ -19,10 +20,6 @@ const PRODUCE_MESSAGES = Number(process.env.BENCH_MESSAGES ?? 300_000);
 const LATENCY_SAMPLES = 3_000;
 const PARTITIONS = 4;
 const MiB = 1024 * 1024;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function rate(count: number, ms: number): string {
   const perSecond = count / (ms / 1000);

@@ -167,7 +167,6 @@ export class KafkaBroker implements BrokerState {
     const connection = new Connection(socket, {
       maxRequestBytes: this.options.maxRequestBytes,
       dispatch: (frame, conn) => this.dispatch(frame, conn),
-      log: (m) => this.options.logger.info(m),
       warn: (m) => this.options.logger.warn(m),
     });
     this.connections.add(connection);

@@ -2,3 +2,4 @@ export * from './databases';
 export * from './embedded-postgres';
 export * from './wait';
 export * from './redis-server';
+export * from './percentile';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DateField, PositionCodeField, UnitCodeField } from '../common/fields';
@@ -54,27 +54,12 @@ export class RegisterEmployeeDto {
   phone?: string | null;
 }
 
-export class UpdateEmployeeDto {
+/** Corrections of name and contact details, each optional, validated as at registration. */
+export class UpdateEmployeeDto extends PartialType(PickType(RegisterEmployeeDto, ['name', 'email', 'phone'] as const)) {
   @ApiProperty({ description: 'The version the change is based on; a stale version is refused with 409' })
   @IsInt()
   @Min(1)
   version!: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail({}, { message: '$harus berupa alamat email yang valid' })
-  email?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\+?[0-9 -]{6,20}$/, { message: '$harus berupa nomor telepon' })
-  phone?: string | null;
 }
 
 /** Every career action names its decree and the version of the record it was based on. */

@@ -5,7 +5,6 @@ export interface ConnectionOptions {
   maxRequestBytes: number;
   /** Handles one request frame (without its size prefix); returns the response frame, or null for none. */
   dispatch(frame: Buffer, connection: Connection): Promise<Buffer[] | null>;
-  log(message: string): void;
   warn(message: string): void;
 }
 
