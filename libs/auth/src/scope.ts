@@ -42,3 +42,14 @@ export function employeeListScope(identity: Identity): EmployeeListScope {
   if (has(identity, 'ATASAN')) return { kind: 'subordinates', atasanNip: identity.nip };
   return { kind: 'self', nip: identity.nip };
 }
+
+/**
+ * Who may approve or reject an employee's attendance and leave requests: whoever holds the employee's
+ * supervisor position (the atasan), an OPERATOR_OPD of the employee's units, or ADMIN_BKD; never the
+ * employee themself.
+ */
+export function canDecideRequest(identity: Identity, employee: EmployeeScopeFacts): boolean {
+  if (employee.nip === identity.nip) return false;
+  if (employee.atasanNip === identity.nip) return true;
+  return canManageEmployee(identity, employee);
+}

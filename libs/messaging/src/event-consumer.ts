@@ -13,6 +13,11 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   fromBeginning?: boolean;
+  /**
+   * Partitions applied in parallel (each still in order, as records of one key share a partition): a
+   * projection catching up on a province's worth of events is bound by database round trips, not CPU.
+   */
+  partitionsConcurrently?: number;
   log: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
@@ -52,6 +57,7 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message }) => this.handle(topic, partition, message),
     });
   }

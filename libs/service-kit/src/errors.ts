@@ -15,13 +15,15 @@ export interface ErrorBody {
   /** For staff: in Bahasa Indonesia. */
   message: string;
   details?: FieldProblem[];
+  /** Machine-readable facts of a domain refusal (e.g. the reason code and distance of a refused check-in). */
+  info?: Record<string, unknown>;
   requestId?: string;
 }
 
 /** A domain error carrying its HTTP status and, optionally, the fields at fault. */
 export class ApiError extends HttpException {
-  constructor(status: number, message: string, details?: FieldProblem[]) {
-    super({ message, details }, status);
+  constructor(status: number, message: string, details?: FieldProblem[], info?: Record<string, unknown>) {
+    super({ message, details, info }, status);
   }
 }
 
@@ -81,11 +83,12 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const requestId = requestContext.getStore()?.requestId;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse() as string | { message?: unknown; details?: FieldProblem[] };
+      const response = exception.getResponse() as string | { message?: unknown; details?: FieldProblem[]; info?: Record<string, unknown> };
       const raw = typeof response === 'string' ? response : response.message;
       const message = typeof raw === 'string' && exception instanceof ApiError ? raw : (FRAMEWORK_MESSAGES[status] ?? (typeof raw === 'string' ? raw : 'Permintaan ditolak'));
       const details = typeof response === 'object' ? response.details : undefined;
-      return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...(details ? { details } : {}), requestId };
+      const info = typeof response === 'object' && exception instanceof ApiError ? response.info : undefined;
+      return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...(details ? { details } : {}), ...(info ? { info } : {}), requestId };
     }
     // Fastify's own errors (malformed JSON, body too large) carry a statusCode.
     const statusCode = (exception as { statusCode?: number }).statusCode;

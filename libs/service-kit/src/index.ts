@@ -5,3 +5,4 @@ export * from './logger';
 export * from './platform.module';
 export * from './request-context';
 export * from './validation';
+export * from './prepared-query';

@@ -17,6 +17,8 @@ export interface DayFacts {
   /** Local time HH:MM of the first check-in and last check-out, if any. */
   checkIn?: string;
   checkOut?: string;
+  /** Today, before the day is over: a missing check-out is not (yet) counted as leaving early. */
+  dayOpen?: boolean;
 }
 
 export interface DayResult {
@@ -51,7 +53,7 @@ export function resolveDay(facts: DayFacts, rules: DisciplineRules): DayResult {
   const minutesLate = facts.checkIn ? Math.max(0, minutesOf(facts.checkIn) - minutesOf(facts.schedule.start)) : 0;
   const minutesEarly = facts.checkOut ? Math.max(0, minutesOf(facts.schedule.end) - minutesOf(facts.checkOut)) : 0;
   const late = facts.checkIn ? bandFor(rules.lateBands, minutesLate) : lastBand(rules.lateBands);
-  const early = facts.checkOut ? bandFor(rules.earlyLeaveBands, minutesEarly) : lastBand(rules.earlyLeaveBands);
+  const early = facts.checkOut ? bandFor(rules.earlyLeaveBands, minutesEarly) : facts.dayOpen ? null : lastBand(rules.earlyLeaveBands);
   const applied = [late, early].filter((b) => b !== null).map((b) => `${b.code} ${b.percent}%`);
   return {
     status: late?.code ?? early?.code ?? 'H',

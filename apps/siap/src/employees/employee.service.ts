@@ -12,7 +12,7 @@ import type { EmployeeListFilter } from '../common/employee-access';
 import { buildEmployeeState, employeeState } from './employee-state';
 import { RegistrationLookup } from './registration-lookup';
 import { registrationProblems } from './registration-rules';
-import { preparedQuery } from '../persistence/prepared-query';
+import { preparedQuery } from '@app/service-kit';
 
 const STALE = 'Data pegawai telah diubah oleh pengguna lain; muat ulang lalu coba lagi';
 

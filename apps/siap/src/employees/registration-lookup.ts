@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../persistence/prepared-query';
+import { preparedQuery } from '@app/service-kit';
 
 export interface RegistrationOrg {
   /** The unit and its ancestors, nearest first; null when the unit does not exist. */

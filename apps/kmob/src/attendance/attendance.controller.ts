@@ -1,0 +1,47 @@
+import { CurrentIdentity, type Identity } from '@app/auth';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { monthParam } from '../check-ins/check-in.controller';
+import { KmobAccess } from '../common/kmob-access';
+import { LocalClock } from '../common/local-clock';
+import { DayResolver } from './day-resolver';
+
+/** Each day's status and the month's summary, as they stand now (closed months: GET /months/{month}/summaries/{nip}). */
+@ApiTags('attendance')
+@Controller()
+export class AttendanceController {
+  constructor(
+    private readonly resolver: DayResolver,
+    private readonly access: KmobAccess,
+    private readonly clock: LocalClock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('days')
+  @ApiQuery({ name: 'nip', required: false, description: 'Default: the caller' })
+  @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month' })
+  async days(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
+    const { target, m, today } = await this.target(who, nip, month);
+    const days = (await this.resolver.resolve(this.dataSource, [target], m, { until: today, today })).get(target)!;
+    return { nip: target, month: m, days };
+  }
+
+  @Get('summaries')
+  @ApiQuery({ name: 'nip', required: false })
+  @ApiQuery({ name: 'month', required: false })
+  async summary(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
+    const { target, m, today } = await this.target(who, nip, month);
+    const days = (await this.resolver.resolve(this.dataSource, [target], m, { until: today, today })).get(target)!;
+    const summary = this.resolver.summarise(target, m, days, await this.resolver.monthRules(this.dataSource, m));
+    const [closed] = (await this.dataSource.query('SELECT version FROM month_summary WHERE month = $1 AND nip = $2', [m, target])) as { version: number }[];
+    return { ...summary, closedVersion: closed?.version ?? null, complete: m < today.slice(0, 7) };
+  }
+
+  private async target(who: Identity, nip: string | undefined, month: string | undefined) {
+    const target = nip ?? who.nip;
+    await this.access.assertCanRead(who, target);
+    return { target, m: monthParam(month, this.clock), today: this.clock.today() };
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiError, type FieldProblem } from '@app/service-kit';
+import { parse } from 'csv-parse/sync';
+
+export interface MachineLogRow {
+  line: number;
+  nip: string;
+  timestamp: string;
+  type: string;
+}
+
+/** Header names attendance machines and their export tools use, mapped to our three fields. */
+const HEADERS: Record<string, keyof Omit<MachineLogRow, 'line'>> = {
+  nip: 'nip',
+  timestamp: 'timestamp',
+  waktu: 'timestamp',
+  'tanggal jam': 'timestamp',
+  datetime: 'timestamp',
+  type: 'type',
+  jenis: 'type',
+  status: 'type',
+};
+
+const TYPES: Record<string, 'IN' | 'OUT'> = { IN: 'IN', MASUK: 'IN', 'CHECK IN': 'IN', OUT: 'OUT', PULANG: 'OUT', KELUAR: 'OUT', 'CHECK OUT': 'OUT' };
+
+export function parseMachineLog(csv: string): MachineLogRow[] {
+  const delimiter = (csv.split('\n', 1)[0].match(/;/g)?.length ?? 0) > (csv.split('\n', 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(csv, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true });
+  } catch (error) {
+    throw new ApiError(400, `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`, [{ field: 'file', message: 'bukan CSV yang valid' }]);
+  }
+  const [header, ...rows] = records;
+  const columns = (header ?? []).map((h) => HEADERS[h.toLowerCase()]);
+  const missing = ['nip', 'timestamp', 'type'].filter((f) => !columns.includes(f as never));
+  if (missing.length) throw new ApiError(400, `Kolom CSV wajib tidak ada: ${missing.join(', ')} (kolom: NIP, WAKTU, JENIS)`, missing.map((f) => ({ field: f, message: 'kolom wajib' })));
+  return rows.map((values, i) => {
+    const row: MachineLogRow = { line: i + 2, nip: '', timestamp: '', type: '' };
+    columns.forEach((field, c) => {
+      if (field) row[field] = values[c] ?? '';
+    });
+    return row;
+  });
+}
+
+export interface ParsedLog {
+  nip: string;
+  type: 'IN' | 'OUT';
+  at: Date;
+}
+
+/**
+ * One row checked: an 18-digit NIP, IN/OUT (or MASUK/PULANG), and a time either local to the province
+ * ("2026-10-01 07:45[:10]", as machines write it) or ISO 8601 with an offset.
+ */
+export function checkRow(row: MachineLogRow, localToInstant: (date: string, time: string) => Date, now: Date): ParsedLog | FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!/^\d{18}$/.test(row.nip)) problems.push({ field: 'NIP', message: 'harus 18 digit angka' });
+  const type = TYPES[row.type.toUpperCase()];
+  if (!type) problems.push({ field: 'JENIS', message: 'harus IN/MASUK atau OUT/PULANG' });
+  let at: Date | null = null;
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(row.timestamp);
+  if (local) at = localToInstant(local[1], local[2]);
+  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(row.timestamp)) at = new Date(row.timestamp);
+  if (!at || Number.isNaN(at.getTime())) problems.push({ field: 'WAKTU', message: 'harus berupa waktu YYYY-MM-DD HH:MM[:SS]' });
+  else if (at > now) problems.push({ field: 'WAKTU', message: 'tidak boleh di masa depan' });
+  return problems.length ? problems : { nip: row.nip, type: type!, at: at! };
+}

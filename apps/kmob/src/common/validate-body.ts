@@ -1,0 +1,11 @@
+import { ApiError, toFieldProblems } from '@app/service-kit';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+
+/** The global pipe's checks for a body that arrives in more than one shape (e.g. a bare array). */
+export function validateBody<T extends object>(cls: new () => T, plain: unknown): T {
+  const dto = plainToInstance(cls, plain ?? {});
+  const problems = toFieldProblems(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }));
+  if (problems.length > 0) throw new ApiError(400, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+  return dto;
+}

@@ -1,0 +1,54 @@
+import { REQUEST_TYPES, type RequestType } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { DateField, NipField } from '../common/fields';
+
+export class CreateRequestDto {
+  @ApiPropertyOptional({ description: 'Whose request; an operator may file one for an employee of their units. Default: the caller.' })
+  @IsOptional()
+  @NipField()
+  nip?: string;
+
+  @ApiProperty({ enum: REQUEST_TYPES })
+  @IsIn(REQUEST_TYPES, { message: `$harus salah satu dari ${REQUEST_TYPES.join(', ')}` })
+  type!: RequestType;
+
+  @ApiProperty({ example: '2026-10-05' })
+  @DateField()
+  startDate!: string;
+
+  @ApiProperty({ example: '2026-10-07' })
+  @DateField()
+  endDate!: string;
+
+  @ApiProperty({ example: 'Rapat koordinasi di Kabupaten Donggala' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'Supporting document (surat tugas, surat dokter): PDF, JPEG or PNG, base64, up to 2 MB' })
+  @IsOptional()
+  @IsString()
+  attachment?: string;
+}
+
+export class DecisionDto {
+  @ApiPropertyOptional({ description: 'Required when rejecting' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class RequestQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @NipField()
+  nip?: string;
+
+  @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED'] })
+  @IsOptional()
+  @IsIn(['PENDING', 'APPROVED', 'REJECTED'], { message: '$harus PENDING, APPROVED atau REJECTED' })
+  status?: string;
+}

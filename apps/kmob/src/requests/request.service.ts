@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { AttendanceEvents, type RequestType } from '@app/contracts';
+import { canReadEmployee, type Identity } from '@app/auth';
+import { OutboxPublisher } from '@app/messaging';
+import { ApiError, conflict, notFound, SERVICE_CONFIG } from '@app/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { FORBIDDEN, KmobAccess, type ProjectedEmployee } from '../common/kmob-access';
+import { overlapping, workingDaysIn } from '../domain/leave';
+import { decodeUpload } from '../files/uploads';
+import type { KmobConfig } from '../kmob.config';
+import { MonthCloseService } from '../months/month-close.service';
+import { RuleStore } from '../rules/rule-store';
+import { LeaveBalances } from './leave-balance';
+import type { CreateRequestDto, RequestQueryDto } from './request.dto';
+
+const COLUMNS = `r.id, r.nip, r.type, to_char(r.start_date, 'YYYY-MM-DD') AS "startDate", to_char(r.end_date, 'YYYY-MM-DD') AS "endDate", r.reason,
+  r.working_days AS "workingDays", r.status, r.attachment_id AS "attachmentId", r.created_by AS "createdBy", r.created_at AS "createdAt",
+  r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_note AS "decisionNote"`;
+
+export interface RequestView {
+  id: string;
+  nip: string;
+  type: RequestType;
+  startDate: string;
+  endDate: string;
+  workingDays: number;
+  status: string;
+}
+
+const refuse = (message: string, field = 'type') => new ApiError(422, message, [{ field, message }]);
+
+const ALLOWED_ON_OFF_DAYS: RequestType[] = ['DINAS_LUAR', 'WFH', 'CLTN'];
+const DAY_MS = 86_400_000;
+const calendarDays = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
+
+/**
+ * Field duty, WFH, izin, sakit and leave requests. The employee files them (or an operator for them);
+ * the atasan, an operator of the unit or BKD decides. A request overlapping another open or approved
+ * one, or annual leave beyond the balance, is refused with the reason.
+ */
+@Injectable()
+export class RequestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: KmobAccess,
+    private readonly rules: RuleStore,
+    private readonly balances: LeaveBalances,
+    private readonly months: MonthCloseService,
+    private readonly outbox: OutboxPublisher,
+    @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
+  ) {}
+
+  async create(who: Identity, dto: CreateRequestDto): Promise<RequestView> {
+    const nip = dto.nip ?? who.nip;
+    const employee = nip === who.nip ? await this.access.employee(nip) : await this.access.assertCanManage(who, nip);
+    if (employee.status !== 'AKTIF') throw refuse('Permohonan hanya untuk pegawai aktif', 'nip');
+    if (dto.endDate < dto.startDate) throw new ApiError(400, 'Data tidak valid: endDate tidak boleh sebelum startDate', [{ field: 'endDate', message: 'tidak boleh sebelum startDate' }]);
+    const attachment = dto.attachment ? decodeUpload(dto.attachment, 'attachment', ['application/pdf', 'image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
+    return this.dataSource.transaction(async (m) => {
+      // One request at a time per employee, so two overlapping requests cannot both pass the check.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-request:' || $1))`, [nip]);
+      const open = (await m.query(`SELECT ${COLUMNS} FROM attendance_request r WHERE r.nip = $1 AND r.status IN ('PENDING', 'APPROVED') AND r.end_date >= $2 AND r.start_date <= $3`, [
+        nip,
+        dto.startDate,
+        dto.endDate,
+      ])) as RequestView[];
+      const clash = overlapping(
+        open.map((r) => ({ ...r, start: r.startDate, end: r.endDate })),
+        { start: dto.startDate, end: dto.endDate },
+      );
+      if (clash) throw refuse(`Tanggal permohonan bertumpang tindih dengan ${clash.type} ${clash.startDate} s.d. ${clash.endDate} (${clash.status})`, 'startDate');
+      const calendar = await this.rules.calendar(dto.startDate, dto.endDate, m);
+      const workingDays = workingDaysIn({ start: dto.startDate, end: dto.endDate }, (d) => calendar.isWorkingDay(employee.unitPath, d));
+      // Field duty and WFH may fall on an off day (an event on a Saturday); leave and permission need a working day.
+      if (workingDays === 0 && !ALLOWED_ON_OFF_DAYS.includes(dto.type)) throw refuse(`Tidak ada hari kerja antara ${dto.startDate} dan ${dto.endDate}`, 'startDate');
+      await this.checkLimits(m, employee, dto, workingDays);
+      const attachmentId = attachment ? randomUUID() : null;
+      if (attachment) {
+        await m.query(`INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes) VALUES ($1, $2, 'ATTACHMENT', $3, $4, $5)`, [
+          attachmentId,
+          nip,
+          attachment.contentType,
+          attachment.bytes.length,
+          attachment.bytes,
+        ]);
+      }
+      const [created] = (await m.query(
+        `INSERT INTO attendance_request AS r (nip, type, start_date, end_date, reason, working_days, attachment_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+        [nip, dto.type, dto.startDate, dto.endDate, dto.reason, workingDays, attachmentId, who.nip],
+      )) as RequestView[];
+      return created;
+    });
+  }
+
+  private async checkLimits(m: EntityManager, employee: ProjectedEmployee, dto: CreateRequestDto, workingDays: number): Promise<void> {
+    if (dto.type === 'CUTI_TAHUNAN') {
+      if (dto.startDate.slice(0, 4) !== dto.endDate.slice(0, 4)) throw refuse('Cuti tahunan harus diajukan per tahun; pisahkan permohonan di pergantian tahun', 'endDate');
+      const balance = await this.balances.annual(m, employee.nip, Number(dto.startDate.slice(0, 4)), employee.tmtCpns);
+      if (workingDays > balance.requestable) {
+        throw refuse(`Sisa cuti tahunan ${balance.year} tidak cukup: diminta ${workingDays} hari kerja, tersedia ${balance.requestable} hari (sisa ${balance.remaining}, menunggu persetujuan ${balance.pending})`);
+      }
+      return;
+    }
+    const limits = (await this.rules.leaveTypes(dto.startDate, m)).value[dto.type];
+    if (!limits) return;
+    const days = calendarDays(dto.startDate, dto.endDate);
+    if (days > limits.maxCalendarDays) throw refuse(`${dto.type} paling lama ${limits.maxCalendarDays} hari kalender; diminta ${days} hari`, 'endDate');
+    if (limits.minServiceYears !== undefined) {
+      const served = (Date.parse(dto.startDate) - Date.parse(employee.tmtCpns)) / (365.25 * DAY_MS);
+      if (served < limits.minServiceYears) throw refuse(`${dto.type} baru dapat diambil setelah ${limits.minServiceYears} tahun masa kerja (TMT CPNS ${employee.tmtCpns})`);
+    }
+  }
+
+  async approve(who: Identity, id: string): Promise<RequestView> {
+    return this.decide(who, id, 'APPROVED', null);
+  }
+
+  async reject(who: Identity, id: string, note: string | undefined): Promise<RequestView> {
+    if (!note?.trim()) throw new ApiError(400, 'Data tidak valid: note wajib diisi saat menolak permohonan', [{ field: 'note', message: 'wajib diisi saat menolak' }]);
+    return this.decide(who, id, 'REJECTED', note.trim());
+  }
+
+  private async decide(who: Identity, id: string, status: 'APPROVED' | 'REJECTED', note: string | null): Promise<RequestView> {
+    const request = await this.get(who, id);
+    await this.access.assertCanDecide(who, request.nip);
+    return this.dataSource.transaction(async (m) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [[updated]] = (await m.query(
+        `UPDATE attendance_request r SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4
+         WHERE id = $1 AND status = 'PENDING' RETURNING ${COLUMNS}`,
+        [id, status, who.nip, note],
+      )) as [RequestView[], number];
+      if (!updated) throw conflict(`Permohonan ini sudah diputuskan (${request.status})`);
+      if (status === 'APPROVED') {
+        await this.outbox.publish(m, AttendanceEvents.requestApproved, {
+          key: updated.nip,
+          data: { id, nip: updated.nip, type: updated.type, startDate: updated.startDate, endDate: updated.endDate, workingDays: updated.workingDays, approvedBy: who.nip },
+        });
+        // Approved after its month was closed (sick leave filed on return, say): that month is corrected.
+        const touched = [updated.startDate, updated.endDate, ...monthStartsBetween(updated.startDate, updated.endDate)].map((date) => ({ nip: updated.nip, date }));
+        await this.months.correct(m, touched);
+      }
+      return updated;
+    });
+  }
+
+  async get(who: Identity, id: string): Promise<RequestView> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Permohonan ${id}`);
+    const [request] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM attendance_request r WHERE r.id = $1`, [id])) as RequestView[];
+    if (!request) throw notFound(`Permohonan ${id}`);
+    const employee = await this.access.employee(request.nip);
+    if (!canReadEmployee(who, employee) && employee.atasanNip !== who.nip) throw new ApiError(403, FORBIDDEN);
+    return request;
+  }
+
+  /** The caller's own requests and those they may decide (subordinates, units, or all for BKD). */
+  async list(who: Identity, query: RequestQueryDto): Promise<RequestView[]> {
+    const admin = who.roles.includes('ADMIN_BKD');
+    const operator = who.roles.includes('OPERATOR_OPD');
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS}, e.name FROM attendance_request r JOIN employee e ON e.nip = r.nip
+       WHERE ($1::text IS NULL OR r.nip = $1) AND ($2::text IS NULL OR r.status = $2)
+         AND (r.nip = $3 OR $4 OR ($5 AND e.unit_path @> ARRAY[$6::text])
+              OR e.supervisor_position_code = (SELECT position_code FROM employee WHERE nip = $3))
+       ORDER BY r.created_at DESC LIMIT 500`,
+      [query.nip ?? null, query.status ?? null, who.nip, admin, operator, who.unitCode],
+    )) as RequestView[];
+  }
+}
+
+function monthStartsBetween(start: string, end: string): string[] {
+  const starts: string[] = [];
+  for (let d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    starts.push(d.toISOString().slice(0, 10));
+  }
+  return starts;
+}

@@ -1,0 +1,80 @@
+import { ApiError } from '@app/service-kit';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { WorkCalendar, type ScheduleRule } from '../calendar/work-calendar';
+import type { AnnualLeaveRules } from '../domain/leave';
+import type { DisciplineRules } from './discipline-rules';
+import { ruleOn, type EffectiveRule } from './effective-rules';
+import { ruleProblems, type RuleKind } from './rule-validation';
+
+export interface StoredRule<T = unknown> extends EffectiveRule<T> {
+  kind: RuleKind;
+  scope: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export type LeaveTypeLimits = Record<string, { maxCalendarDays: number; minServiceYears?: number }>;
+
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
+/**
+ * Every figure K-Mob counts with (bands, leave days, working hours, holidays) is a row here with the
+ * date it takes effect, so a Pergub changing a number is an admin edit, and a month keeps being
+ * computed with the numbers that were in force in it.
+ */
+@Injectable()
+export class RuleStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(kind?: RuleKind, db: Queryable = this.dataSource): Promise<StoredRule[]> {
+    const rows = (await db.query(
+      `SELECT kind, scope, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, source, value, updated_by, updated_at
+       FROM rule_version WHERE $1::text IS NULL OR kind = $1 ORDER BY kind, scope, effective_from`,
+      [kind ?? null],
+    )) as { kind: RuleKind; scope: string; effective_from: string; source: string; value: unknown; updated_by: string; updated_at: Date }[];
+    return rows.map((r) => ({ kind: r.kind, scope: r.scope, effectiveFrom: r.effective_from, source: r.source, value: r.value, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  async put(kind: RuleKind, scope: string, effectiveFrom: string, source: string, value: unknown, by: string): Promise<StoredRule> {
+    const problems = ruleProblems(kind, value);
+    if (problems.length > 0) throw new ApiError(400, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    await this.dataSource.query(
+      `INSERT INTO rule_version (kind, scope, effective_from, source, value, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (kind, scope, effective_from) DO UPDATE SET source = $4, value = $5, updated_by = $6, updated_at = now()`,
+      [kind, scope, effectiveFrom, source, JSON.stringify(value), by],
+    );
+    return (await this.list(kind)).find((r) => r.scope === scope && r.effectiveFrom === effectiveFrom)!;
+  }
+
+  async remove(kind: RuleKind, scope: string, effectiveFrom: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query('DELETE FROM rule_version WHERE kind = $1 AND scope = $2 AND effective_from = $3', [kind, scope, effectiveFrom])) as [unknown, number];
+    return count > 0;
+  }
+
+  async on<T>(kind: RuleKind, date: string, db: Queryable = this.dataSource): Promise<EffectiveRule<T>> {
+    const rule = ruleOn((await this.list(kind, db)).filter((r) => r.scope === '') as EffectiveRule<T>[], date);
+    if (!rule) throw new ApiError(422, `Belum ada aturan ${kind} yang berlaku pada ${date}`);
+    return rule;
+  }
+
+  discipline(date: string, db?: Queryable): Promise<EffectiveRule<DisciplineRules>> {
+    return this.on<DisciplineRules>('discipline', date, db);
+  }
+
+  annualLeave(date: string, db?: Queryable): Promise<EffectiveRule<AnnualLeaveRules>> {
+    return this.on<AnnualLeaveRules>('annual-leave', date, db);
+  }
+
+  leaveTypes(date: string, db?: Queryable): Promise<EffectiveRule<LeaveTypeLimits>> {
+    return this.on<LeaveTypeLimits>('leave-types', date, db);
+  }
+
+  /** Schedules of every scope and the holidays between two dates. */
+  async calendar(from: string, to: string, db: Queryable = this.dataSource): Promise<WorkCalendar> {
+    const schedules = (await this.list('schedule', db)) as StoredRule<ScheduleRule>[];
+    const holidays = (await db.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holiday WHERE date BETWEEN $1 AND $2`, [from, to])) as { date: string; name: string }[];
+    return new WorkCalendar(schedules, new Map(holidays.map((h) => [h.date, h.name])));
+  }
+}

@@ -1,0 +1,115 @@
+import { CurrentIdentity, type Identity } from '@app/auth';
+import { ApiError, notFound } from '@app/service-kit';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ISO_DATE } from '../common/fields';
+import { KmobAccess } from '../common/kmob-access';
+import { RuleStore } from './rule-store';
+import { RULE_KINDS, type RuleKind } from './rule-validation';
+
+class RuleVersionDto {
+  @ApiProperty({ description: 'The regulation or decision that sets these figures (shown when a figure is explained)' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  source!: string;
+
+  @ApiProperty({ description: 'The figures; their shape depends on the kind (see the seeded versions in GET /rules)' })
+  @IsObject({ message: '$harus berupa objek' })
+  value!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Only for kind=schedule: the unit (and the units below it) this schedule applies to' })
+  @IsOptional()
+  @IsString()
+  unitCode?: string;
+}
+
+class HolidayDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH'] })
+  @IsIn(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH'], { message: '$harus LIBUR_NASIONAL, CUTI_BERSAMA atau LIBUR_DAERAH' })
+  kind!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  source?: string;
+}
+
+function kindOf(kind: string): RuleKind {
+  if (!(RULE_KINDS as readonly string[]).includes(kind)) throw notFound(`Jenis aturan ${kind}`);
+  return kind as RuleKind;
+}
+
+function dateOf(value: string, field: string): string {
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw new ApiError(400, `Data tidak valid: ${field} harus berupa tanggal YYYY-MM-DD`, [{ field, message: 'harus berupa tanggal YYYY-MM-DD' }]);
+  return value;
+}
+
+/** Discipline bands, leave days, working hours and the holiday calendar: read by all, changed by BKD admins. */
+@ApiTags('rules')
+@Controller()
+export class RulesController {
+  constructor(
+    private readonly rules: RuleStore,
+    private readonly access: KmobAccess,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('rules')
+  list(@Query('kind') kind?: string) {
+    return this.rules.list(kind ? kindOf(kind) : undefined);
+  }
+
+  /** Adds or replaces the version of a rule taking effect on `effectiveFrom`. */
+  @Put('rules/:kind/:effectiveFrom')
+  async put(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Body() dto: RuleVersionDto) {
+    this.access.assertAdmin(who);
+    const k = kindOf(kind);
+    if (dto.unitCode && k !== 'schedule') throw new ApiError(400, 'Data tidak valid: unitCode hanya untuk aturan jadwal kerja', [{ field: 'unitCode', message: 'hanya untuk aturan jadwal kerja' }]);
+    if (dto.unitCode) await this.access.unitPath(dto.unitCode);
+    return this.rules.put(k, dto.unitCode ?? '', dateOf(effectiveFrom, 'effectiveFrom'), dto.source, dto.value, who.nip);
+  }
+
+  @Delete('rules/:kind/:effectiveFrom')
+  @HttpCode(204)
+  async remove(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Query('unitCode') unitCode?: string) {
+    this.access.assertAdmin(who);
+    if (!(await this.rules.remove(kindOf(kind), unitCode ?? '', dateOf(effectiveFrom, 'effectiveFrom')))) throw notFound(`Aturan ${kind} yang berlaku ${effectiveFrom}`);
+  }
+
+  @Get('holidays')
+  holidays(@Query('year') year?: string) {
+    const y = year ?? String(new Date().getUTCFullYear());
+    if (!/^\d{4}$/.test(y)) throw new ApiError(400, 'Data tidak valid: year harus tahun 4 digit', [{ field: 'year', message: 'harus tahun 4 digit' }]);
+    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [`${y}-01-01`, `${y}-12-31`]);
+  }
+
+  @Put('holidays/:date')
+  async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto) {
+    this.access.assertAdmin(who);
+    const d = dateOf(date, 'date');
+    await this.dataSource.query(
+      `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
+      [d, dto.kind, dto.name, dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}`],
+    );
+    return { date: d, kind: dto.kind, name: dto.name };
+  }
+
+  @Delete('holidays/:date')
+  @HttpCode(204)
+  async removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string) {
+    this.access.assertAdmin(who);
+    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [dateOf(date, 'date')])) as [unknown, number];
+    if (count === 0) throw notFound(`Hari libur ${date}`);
+  }
+}

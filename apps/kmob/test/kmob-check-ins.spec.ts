@@ -1,0 +1,140 @@
+import { ADMIN, person, seedSulteng, startPlatform, STAFF, type Platform } from './kmob-fixture';
+
+/** BKD Sulteng and the Governor's office in Palu (public maps, rounded), ~1.4 km apart. */
+const BKD_OFFICE = { name: 'Kantor BKD Sulteng', latitude: -0.8979, longitude: 119.8594, radiusMeters: 100 };
+const GUBERNUR = { name: 'Kantor Gubernur Sulteng', latitude: -0.8917, longitude: 119.8707, radiusMeters: 100 };
+const north = (meters: number) => ({ latitude: BKD_OFFICE.latitude + meters / 111_195, longitude: BKD_OFFICE.longitude });
+
+const analis = person(STAFF.analis.nip, ['PEGAWAI'], 'BKD-MUTASI', 'Analis');
+const analis2 = person(STAFF.analis2.nip, ['PEGAWAI'], 'BKD-MUTASI', 'Analis 2');
+const kabid = person(STAFF.kabid.nip, ['PEGAWAI', 'ATASAN'], 'BKD-MUTASI', 'Kabid');
+const opBkd = person('198001012006041099', ['PEGAWAI', 'OPERATOR_OPD'], 'BKD', 'Operator BKD');
+const opDinkes = person('198001012006041098', ['PEGAWAI', 'OPERATOR_OPD'], 'DINKES', 'Operator Dinkes');
+const perawat = person(STAFF.perawat.nip, ['PEGAWAI'], 'DINKES', 'Perawat');
+
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const fix = (at: { latitude: number; longitude: number }, extra: Record<string, unknown> = {}) => ({ type: 'IN', latitude: at.latitude, longitude: at.longitude, accuracyMeters: 10, mocked: false, deviceId: 'android-test', ...extra });
+/** The smallest valid PNG header followed by filler: enough for the signature check. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
+
+describe('K-Mob check-ins', () => {
+  let p: Platform;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    await seedSulteng(p);
+    // Every day a working day in both OPDs, whatever day the suite runs on (weekends, holidays).
+    const everyDay = { days: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, { start: '07:30', end: '16:00' }])) };
+    for (const unitCode of ['BKD', 'DINKES']) {
+      const r = await p.kmob('PUT', '/api/v1/kmob/rules/schedule/2026-01-01', { source: 'Jadwal uji: tujuh hari kerja', value: everyDay, unitCode }, ADMIN);
+      expect(r.status).toBe(200);
+    }
+    await p.kmob('DELETE', `/api/v1/kmob/holidays/${today}`, undefined, ADMIN);
+  }, 60_000);
+
+  afterAll(() => p?.close());
+
+  it('lets operators set locations of their own units only', async () => {
+    expect((await p.kmob('PUT', '/api/v1/kmob/locations/BKD', [BKD_OFFICE], opDinkes)).status).toBe(403);
+    const bad = await p.kmob('PUT', '/api/v1/kmob/locations/BKD', [{ ...BKD_OFFICE, latitude: 123 }], opBkd);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('locations.0.latitude');
+    const set = await p.kmob('PUT', '/api/v1/kmob/locations/BKD', [BKD_OFFICE], opBkd);
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual([{ ...BKD_OFFICE, wifiBssids: [] }]);
+    expect((await p.kmob('PUT', '/api/v1/kmob/locations/DINKES', { locations: [GUBERNUR] }, ADMIN)).status).toBe(200);
+    expect((await p.kmob('PUT', '/api/v1/kmob/locations/NOPE', [GUBERNUR], ADMIN)).status).toBe(404);
+  });
+
+  it('accepts a fix inside and on the edge of the geofence, refuses one outside with the distance', async () => {
+    // Bidang Mutasi has no location of its own: it uses its OPD's office.
+    const inside = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(40)), analis);
+    expect(inside.status).toBe(201);
+    expect(inside.body).toMatchObject({ nip: analis.nip, type: 'IN', source: 'MOBILE', unitCode: 'BKD-MUTASI', locationName: 'Kantor BKD Sulteng', distanceMeters: 40 });
+    const edge = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(90), { type: 'OUT', accuracyMeters: 10 }), analis);
+    expect(edge.status).toBe(201);
+    const outside = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(90), { accuracyMeters: 11 }), analis2);
+    expect(outside.status).toBe(422);
+    expect(outside.body.info).toEqual({ reason: 'OUTSIDE_GEOFENCE', nearest: { name: 'Kantor BKD Sulteng', distanceMeters: 90 } });
+    expect(outside.body.message).toContain('90 m dari Kantor BKD Sulteng');
+    // The Governor's office is Dinas Kesehatan's location here, not BKD's.
+    const elsewhere = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(GUBERNUR), analis2);
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.info.nearest.distanceMeters).toBeGreaterThan(1300);
+    const rows = (await p.db.query('SELECT nip, type, source FROM check_in ORDER BY at')) as unknown[];
+    expect(rows).toEqual([
+      { nip: analis.nip, type: 'IN', source: 'MOBILE' },
+      { nip: analis.nip, type: 'OUT', source: 'MOBILE' },
+    ]);
+  });
+
+  it('refuses a mocked location even at the office', async () => {
+    const mocked = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(BKD_OFFICE, { mocked: true }), analis2);
+    expect(mocked.status).toBe(422);
+    expect(mocked.body.info.reason).toBe('MOCKED_LOCATION');
+  });
+
+  it('names the field of bad input', async () => {
+    const r = await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(BKD_OFFICE), type: 'LUNCH' }, analis2);
+    expect(r.status).toBe(400);
+    expect(r.body.details).toEqual([{ field: 'type', message: 'harus IN (masuk) atau OUT (pulang)' }]);
+    const photo = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(BKD_OFFICE, { photo: Buffer.from('GIF89a-not-allowed').toString('base64') }), analis2);
+    expect(photo.status).toBe(400);
+    expect(photo.body.details[0]).toEqual({ field: 'photo', message: 'harus berupa berkas JPEG atau PNG' });
+  });
+
+  it('lets approved field duty check in anywhere', async () => {
+    const request = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'DINAS_LUAR', startDate: today, endDate: today, reason: 'Verifikasi berkas di Kabupaten Donggala' }, analis2);
+    expect(request.status).toBe(201);
+    expect(request.body).toMatchObject({ status: 'PENDING', workingDays: 1 });
+    const donggala = { latitude: -0.6764, longitude: 119.7423 };
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', fix(donggala), analis2)).status).toBe(422);
+    expect((await p.kmob('POST', `/api/v1/kmob/requests/${request.body.id}/approve`, undefined, kabid)).status).toBe(200);
+    const anywhere = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(donggala), analis2);
+    expect(anywhere.status).toBe(201);
+    expect(anywhere.body).toMatchObject({ exemption: 'DINAS_LUAR', locationName: null });
+  });
+
+  it('stores the selfie for the atasan and operators, not for other employees', async () => {
+    const r = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(10), { type: 'OUT', photo: `data:image/png;base64,${PNG}` }), analis);
+    expect(r.status).toBe(201);
+    const url = `/api/v1/kmob/files/${r.body.photoId}`;
+    for (const who of [analis, kabid, opBkd, ADMIN]) {
+      const got = await p.kmob('GET', url, undefined, who);
+      expect(got.status).toBe(200);
+    }
+    expect((await p.kmob('GET', url, undefined, perawat)).status).toBe(403);
+    expect((await p.kmob('GET', url, undefined, opDinkes)).status).toBe(403);
+    const [file] = (await p.db.query('SELECT content_type, size_bytes FROM stored_file WHERE id = $1', [r.body.photoId])) as unknown[];
+    expect(file).toEqual({ content_type: 'image/png', size_bytes: 72 });
+  });
+
+  it('publishes each check-in on kmob.attendance.v1', async () => {
+    const messages = await p.messages('kmob.attendance.v1', 3);
+    const checkIns = messages.filter((m) => m.type === 'kmob.attendance.checked-in');
+    expect(checkIns.length).toBeGreaterThanOrEqual(3);
+    expect(checkIns[0]).toMatchObject({ key: analis.nip, data: { nip: analis.nip, type: 'IN', source: 'MOBILE', locationName: 'Kantor BKD Sulteng' } });
+  });
+
+  it('counts the live recap per OPD and for an operator’s unit', async () => {
+    const all = await p.kmob('GET', `/api/v1/kmob/recap?date=${today}`, undefined, ADMIN);
+    expect(all.status).toBe(200);
+    expect(all.body.total.employees).toBe(5);
+    expect(all.body.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['BKD', 'DINKES']);
+    const bkd = all.body.units[0];
+    expect(bkd.name).toBe('Badan Kepegawaian Daerah');
+    expect(bkd.employees).toBe(3);
+    const sum = (u: Record<string, number>) => u.present + u.late + u.onLeave + u.fieldDuty + u.notYetIn + u.off;
+    expect(sum(bkd)).toBe(3);
+    expect(bkd.present + bkd.late).toBe(1); // the analyst who checked in at the office
+    expect(bkd.fieldDuty).toBe(1);
+    expect(bkd.notYetIn).toBe(1); // the head of division
+    expect(all.body.units[1]).toMatchObject({ unitCode: 'DINKES', employees: 2, notYetIn: 2 });
+    const mine = await p.kmob('GET', '/api/v1/kmob/recap', undefined, opBkd);
+    expect(mine.status).toBe(200);
+    expect(mine.body.unitCode).toBe('BKD');
+    expect(mine.body.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['BKD-MUTASI']);
+    expect((await p.kmob('GET', '/api/v1/kmob/recap?unitCode=BKD', undefined, opDinkes)).status).toBe(403);
+    expect((await p.kmob('GET', '/api/v1/kmob/recap', undefined, analis)).status).toBe(403);
+  });
+});

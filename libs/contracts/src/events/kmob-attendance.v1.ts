@@ -1,0 +1,96 @@
+import { defineEvent, type JsonSchema } from '../event-definition';
+import { ISO_DATE, NIP } from './siap-common.schema';
+
+export const KMOB_ATTENDANCE_TOPIC = 'kmob.attendance.v1';
+
+export type CheckInType = 'IN' | 'OUT';
+export type CheckInSource = 'MOBILE' | 'IMPORT';
+
+export interface CheckInEventData {
+  id: string;
+  nip: string;
+  type: CheckInType;
+  /** Server time of the check-in (mobile) or the machine's timestamp (import), ISO 8601 with offset. */
+  at: string;
+  /** The working day it counts for, in the province's local time. */
+  workDate: string;
+  unitCode: string;
+  source: CheckInSource;
+  /** The office location it matched; null for field duty, WFH or a machine log. */
+  locationName: string | null;
+  distanceMeters: number | null;
+}
+
+export const REQUEST_TYPES = [
+  'DINAS_LUAR',
+  'WFH',
+  'IZIN',
+  'SAKIT',
+  'CUTI_TAHUNAN',
+  'CUTI_BESAR',
+  'CUTI_SAKIT',
+  'CUTI_MELAHIRKAN',
+  'CUTI_ALASAN_PENTING',
+  'CLTN',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export interface RequestApprovedEventData {
+  id: string;
+  nip: string;
+  type: RequestType;
+  startDate: string;
+  endDate: string;
+  /** Working days the request covers by the employee's calendar (what annual leave is charged). */
+  workingDays: number;
+  approvedBy: string;
+}
+
+const CHECK_IN_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'nip', 'type', 'at', 'workDate', 'unitCode', 'source', 'locationName', 'distanceMeters'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    nip: NIP,
+    type: { enum: ['IN', 'OUT'] },
+    at: { type: 'string', format: 'date-time' },
+    workDate: ISO_DATE,
+    unitCode: { type: 'string' },
+    source: { enum: ['MOBILE', 'IMPORT'] },
+    locationName: { type: ['string', 'null'] },
+    distanceMeters: { type: ['number', 'null'] },
+  },
+};
+
+const REQUEST_APPROVED_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'nip', 'type', 'startDate', 'endDate', 'workingDays', 'approvedBy'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    nip: NIP,
+    type: { enum: [...REQUEST_TYPES] },
+    startDate: ISO_DATE,
+    endDate: ISO_DATE,
+    workingDays: { type: 'integer', minimum: 0 },
+    approvedBy: NIP,
+  },
+};
+
+export const AttendanceEvents = {
+  checkedIn: defineEvent<CheckInEventData>({
+    type: 'kmob.attendance.checked-in',
+    topic: KMOB_ATTENDANCE_TOPIC,
+    summary: 'A check-in or check-out was recorded, from the mobile app (inside the geofence or on approved field duty/WFH) or from an attendance machine log.',
+    key: 'the employee NIP',
+    schema: CHECK_IN_SCHEMA,
+  }),
+  requestApproved: defineEvent<RequestApprovedEventData>({
+    type: 'kmob.attendance.request-approved',
+    topic: KMOB_ATTENDANCE_TOPIC,
+    summary: 'Field duty (dinas luar), WFH, izin, sakit or a leave (cuti) request was approved by the atasan or an operator.',
+    key: 'the employee NIP',
+    schema: REQUEST_APPROVED_SCHEMA,
+  }),
+} as const;
