@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { demoEmployeesCsv, demoOrganisation } from './demo/sulteng-organisation';
+import { demoEmployeesCsv, demoOffices, demoOrganisation } from './demo/sulteng-organisation';
 
 export async function seedDemo(gatewayUrl: string, admin: { nip: string; password: string }, employees = Number(process.env.DEMO_EMPLOYEES ?? 2000), log = console.log): Promise<void> {
   const base = gatewayUrl.replace(/\/$/, '');
@@ -31,9 +31,25 @@ export async function seedDemo(gatewayUrl: string, admin: { nip: string; passwor
     log(`seed: import ${job.status.toLowerCase()} ${job.processedRows}/${job.totalRows} (new ${job.imported}, already there ${job.unchanged}, rejected ${job.failed})`);
     if (job.status === 'DONE' || job.status === 'FAILED') {
       if (job.status === 'FAILED' || job.failed > 0) throw new Error('the demo import did not complete cleanly');
-      return;
+      break;
     }
     await new Promise((r) => setTimeout(r, 1000));
+  }
+  await seedOffices(base, auth, log);
+}
+
+/** K-Mob's office locations, once K-Mob has heard of the units from SIAP (it learns them by events). */
+async function seedOffices(base: string, auth: Record<string, string>, log: (m: string) => void): Promise<void> {
+  const offices = demoOffices();
+  log(`seed: ${offices.length} office locations in K-Mob…`);
+  for (const { unitCode, ...office } of offices) {
+    for (let attempt = 1; ; attempt++) {
+      const r = await fetch(`${base}/api/v1/kmob/locations/${unitCode}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify([office]) });
+      if (r.status === 200) break;
+      if (r.status === 404 && (await r.text()).includes('Layanan')) return log('seed: K-Mob is not routed by this gateway; no locations set');
+      if (attempt >= 60) throw new Error(`locations of ${unitCode}: ${r.status} ${await r.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the unit's event has not reached K-Mob yet
+    }
   }
 }
 

@@ -21,10 +21,12 @@ interface ServiceSpec {
 
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 3000);
 const SIAP_PORT = Number(process.env.SIAP_PORT ?? 3001);
+const KMOB_PORT = Number(process.env.KMOB_PORT ?? 3002);
 
 /** Services in start order (the gateway last, in front of the others); each owns the database named after it. */
 const SERVICES: ServiceSpec[] = [
   { name: 'siap', entry: 'apps/siap/src/main.ts', port: SIAP_PORT, publicPath: '/api/v1/siap' },
+  { name: 'kmob', entry: 'apps/kmob/src/main.ts', port: KMOB_PORT, publicPath: '/api/v1/kmob' },
   { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: GATEWAY_PORT, publicPath: '/api/v1/auth' },
 ];
 
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
           DATABASE_URL: databaseUrl,
           KAFKA_BROKERS: brokers,
           SIAP_URL: `http://127.0.0.1:${SIAP_PORT}`,
+          KMOB_URL: `http://127.0.0.1:${KMOB_PORT}`,
         },
         // The IPC channel lets a service notice if this process dies without stopping it.
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -117,3 +117,17 @@ export function demoEmployeesCsv(count: number, staffPositions: DemoPosition[], 
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * An office location per OPD for K-Mob's geofence: synthetic points spread over central Palu (around
+ * the Governor's office at -0.8917, 119.8707), 100 m radius. Real coordinates come from each OPD's operator.
+ */
+export function demoOffices(): { unitCode: string; name: string; latitude: number; longitude: number; radiusMeters: number }[] {
+  return SULTENG_OPDS.map((opd, i) => ({
+    unitCode: opd.code,
+    name: `Kantor ${opd.name}`,
+    latitude: Math.round((-0.8917 - 0.002 * (i % 4)) * 1e6) / 1e6,
+    longitude: Math.round((119.8707 - 0.003 * Math.floor(i / 4)) * 1e6) / 1e6,
+    radiusMeters: 100,
+  }));
+}

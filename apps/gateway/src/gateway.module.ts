@@ -5,6 +5,7 @@ import { AccessGuard } from './accounts/access.guard';
 import { AuthController } from './accounts/auth.controller';
 import { AuthService, GATEWAY_CONFIG } from './accounts/auth.service';
 import { GatewayConfig } from './gateway.config';
+import { AuditLog } from './audit/audit-log';
 import { AuditController } from './audit/audit.controller';
 import { GatewaySchema1732782000000 } from './persistence/1732782000000-gateway-schema';
 import { Audit1732782100000 } from './persistence/1732782100000-audit';
@@ -32,6 +33,6 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
     module: GatewayModule,
     imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000], requireGatewayIdentity: false })],
     controllers: [AuthController, AuditController],
-    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuthService, EmployeeProjection, { provide: APP_GUARD, useClass: AccessGuard }],
+    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuthService, EmployeeProjection, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
   }),
 };

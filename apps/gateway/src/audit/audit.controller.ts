@@ -5,6 +5,7 @@ import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
 import { RequireRoles } from '../accounts/access.guard';
+import { AuditLog } from './audit-log';
 
 export class AuditQueryDto {
   /** Entries by or about this NIP. */
@@ -32,11 +33,15 @@ export class AuditQueryDto {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   @RequireRoles('ADMIN_BKD')
   @Get()
   async query(@Query() q: AuditQueryDto) {
+    await this.audit.flush(); // what this gateway has buffered is part of the answer
     const items = await this.dataSource.query(
       `SELECT id, actor_nip AS "actorNip", actor_roles AS "actorRoles", method, path, target_nip AS "targetNip",
               target_unit AS "targetUnit", status, request_id AS "requestId", at

@@ -19,6 +19,8 @@ export interface ProxyOptions {
   /** Largest body forwarded; CSV uploads (bulk imports) may be larger. */
   bodyLimitBytes: number;
   csvBodyLimitBytes: number;
+  /** Services that take larger JSON bodies (K-Mob: a check-in with a selfie). */
+  serviceBodyLimitBytes?: Record<string, number>;
   /** Per-account limiter, run once the caller is known. */
   accountLimiter?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
@@ -46,7 +48,8 @@ export async function registerProxy(fastify: FastifyInstance, options: ProxyOpti
 
     const authenticate = async (request: ProxiedRequest, reply: FastifyReply) => {
       if (!options.upstreams[request.params.service]) return send(reply, 404, 'Not Found', `Layanan ${request.params.service} tidak dikenal`);
-      const limit = String(request.headers['content-type'] ?? '').startsWith('text/csv') ? options.csvBodyLimitBytes : options.bodyLimitBytes;
+      const service = request.params.service;
+      const limit = String(request.headers['content-type'] ?? '').startsWith('text/csv') ? options.csvBodyLimitBytes : (options.serviceBodyLimitBytes?.[service] ?? options.bodyLimitBytes);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) return send(reply, 413, 'Payload Too Large', `Isi permintaan terlalu besar (maksimal ${Math.floor(limit / 1024)} KiB)`);
       if (request.headers['transfer-encoding'] && !request.headers['content-length'] && request.method !== 'GET') {

@@ -43,7 +43,7 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
       return reply;
     }
   };
-  new AuditLog(dataSource, logger).attach(fastify);
+  app.get(AuditLog).attach(fastify);
   registerPlatformDocs(fastify, config.upstreams, logger);
   await registerProxy(fastify, {
     upstreams: config.upstreams,
@@ -52,6 +52,8 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: 1024 * 1024,
     csvBodyLimitBytes: 50 * 1024 * 1024,
+    // A 2 MB selfie travels as base64 inside the check-in's JSON.
+    serviceBodyLimitBytes: { kmob: 4 * 1024 * 1024 },
     dataSource,
     logger,
     accountLimiter,
