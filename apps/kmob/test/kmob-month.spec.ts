@@ -1,6 +1,11 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { waitFor } from '@app/testing';
 import { ADMIN, person, seedSulteng, startPlatform, STAFF, type Platform } from './kmob-fixture';
+
+const kcatInstalled = spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
+if (!kcatInstalled) console.warn('kcat is not installed: its check is skipped. Install it with: sudo apt-get install -y kcat');
 
 const analis = person(STAFF.analis.nip, ['PEGAWAI'], 'BKD-MUTASI', 'Analis');
 const analis2 = person(STAFF.analis2.nip, ['PEGAWAI'], 'BKD-MUTASI', 'Analis 2');
@@ -200,6 +205,17 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect((await p.kmob('GET', '/api/v1/kmob/months/2026-08')).body).toMatchObject({ closed: true, employees: 5, corrected: 2 });
     const third = await p.kmob('POST', '/api/v1/kmob/months/2026-08/close');
     expect(third.body.published).toBe(0);
+
+    if (kcatInstalled) {
+      // What another agency's consumer sees, read by an independent client (librdkafka).
+      const out = await promisify(execFile)('kcat', ['-b', p.broker.address, '-C', '-t', 'kmob.discipline.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'], { timeout: 30_000 });
+      const lines = out.stdout.trim().split('\n').map((line) => line.split('|'));
+      expect(lines).toHaveLength(7);
+      const [, headers, value] = lines.find(([key, h]) => key === analis.nip && h.includes('month-corrected'))!;
+      expect(headers).toContain('ce_source=/sulteng/kmob');
+      expect(headers).toContain(`ce_subject=${analis.nip}`);
+      expect(JSON.parse(value)).toMatchObject({ nip: analis.nip, month: '2026-08', version: 2, deductionPercent: 9.5 });
+    }
   });
 
   it('keeps rule figures as effective-dated data that only admins change', async () => {
