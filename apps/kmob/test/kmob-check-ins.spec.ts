@@ -109,6 +109,22 @@ describe('K-Mob check-ins', () => {
     expect(file).toEqual({ content_type: 'image/png', size_bytes: 72 });
   });
 
+  it('gives an employee extra locations, and counts the office Wi-Fi as presence', async () => {
+    const puskesmas = { name: 'Puskesmas Talise', latitude: -0.8765, longitude: 119.8839, radiusMeters: 150 };
+    expect((await p.kmob('PUT', `/api/v1/kmob/employees/${perawat.nip}/locations`, [puskesmas], opBkd)).status).toBe(403);
+    expect((await p.kmob('PUT', `/api/v1/kmob/employees/${perawat.nip}/locations`, [puskesmas], opDinkes)).status).toBe(200);
+    const there = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(puskesmas), perawat);
+    expect(there.status).toBe(201);
+    expect(there.body.locationName).toBe('Puskesmas Talise');
+
+    const bssid = 'a4:2b:b0:11:22:33';
+    expect((await p.kmob('PUT', '/api/v1/kmob/locations/BKD', [{ ...BKD_OFFICE, wifiBssids: [bssid] }], opBkd)).status).toBe(200);
+    const weakGps = fix(north(60), { accuracyMeters: 80 }); // 60 m ± 80 m: GPS alone cannot tell
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', weakGps, kabid)).status).toBe(422);
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...weakGps, wifiBssid: 'A4:2B:B0:11:22:33' }, kabid)).status).toBe(201);
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(60), { mocked: true }), wifiBssid: bssid }, kabid)).status).toBe(422);
+  });
+
   it('publishes each check-in on kmob.attendance.v1', async () => {
     const messages = await p.messages('kmob.attendance.v1', 3);
     const checkIns = messages.filter((m) => m.type === 'kmob.attendance.checked-in');
@@ -127,10 +143,11 @@ describe('K-Mob check-ins', () => {
     expect(bkd.employees).toBe(3);
     const sum = (u: Record<string, number>) => u.present + u.late + u.onLeave + u.fieldDuty + u.notYetIn + u.off;
     expect(sum(bkd)).toBe(3);
-    expect(bkd.present + bkd.late).toBe(1); // the analyst who checked in at the office
+    expect(bkd.present + bkd.late).toBe(2); // the analyst at the office, the head of division on its Wi-Fi
     expect(bkd.fieldDuty).toBe(1);
-    expect(bkd.notYetIn).toBe(1); // the head of division
-    expect(all.body.units[1]).toMatchObject({ unitCode: 'DINKES', employees: 2, notYetIn: 2 });
+    expect(bkd.notYetIn).toBe(0); // the head of division came in on the office Wi-Fi
+    expect(all.body.units[1]).toMatchObject({ unitCode: 'DINKES', employees: 2, notYetIn: 1 }); // the nurse is at the Puskesmas
+    expect(all.body.units[1].present + all.body.units[1].late).toBe(1);
     const mine = await p.kmob('GET', '/api/v1/kmob/recap', undefined, opBkd);
     expect(mine.status).toBe(200);
     expect(mine.body.unitCode).toBe('BKD');

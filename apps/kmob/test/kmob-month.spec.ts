@@ -169,6 +169,24 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('holds each leave type to its limits, and keeps the attachment for the atasan', async () => {
+    const long = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_MELAHIRKAN', startDate: '2027-01-04', endDate: '2027-04-30', reason: 'Persalinan' }, perawat);
+    expect(long.status).toBe(422);
+    expect(long.body.message).toBe('CUTI_MELAHIRKAN paling lama 90 hari kalender; diminta 117 hari');
+    const pdf = Buffer.from('%PDF-1.4\n% surat keterangan dokter\n').toString('base64');
+    const sick = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_SAKIT', startDate: '2027-01-04', endDate: '2027-01-08', reason: 'Rawat inap', attachment: pdf }, perawat);
+    expect(sick.status).toBe(201);
+    expect(sick.body.attachmentId).toMatch(/^[0-9a-f-]{36}$/);
+    const file = await p.kmob('GET', `/api/v1/kmob/files/${sick.body.attachmentId}`, undefined, kadinkes);
+    expect(file.status).toBe(200);
+    expect(file.body).toContain('surat keterangan dokter');
+    expect((await p.kmob('GET', `/api/v1/kmob/files/${sick.body.attachmentId}`, undefined, kabid)).status).toBe(403);
+    const notAFile = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2027-01-11', endDate: '2027-01-11', reason: 'Urusan keluarga', attachment: 'bukan base64!' }, perawat);
+    expect(notAFile.status).toBe(400);
+    expect(notAFile.body.details).toEqual([{ field: 'attachment', message: 'harus berupa data base64' }]);
+    expect(await p.db.query(`SELECT count(*)::int AS n FROM attendance_request WHERE type = 'IZIN'`)).toEqual([{ n: 0 }]);
+  });
+
   it('closes a month once, publishes nothing new when closed again, and a correction publishes the next version', async () => {
     expect((await p.kmob('POST', '/api/v1/kmob/months/2026-08/close', undefined, kabid)).status).toBe(403);
     expect((await p.kmob('POST', '/api/v1/kmob/months/2999-01/close')).status).toBe(422);
