@@ -1,21 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BSSID, BSSID_MESSAGE, LatitudeField, LongitudeField } from '../common/fields';
 
 export class CheckInDto {
   @ApiProperty({ enum: ['IN', 'OUT'] })
   @IsIn(['IN', 'OUT'], { message: '$harus IN (masuk) atau OUT (pulang)' })
   type!: 'IN' | 'OUT';
 
-  @ApiProperty({ example: -0.8956 })
-  @IsNumber({}, { message: '$harus berupa angka derajat' })
-  @Min(-90)
-  @Max(90)
+  @LatitudeField()
   latitude!: number;
 
-  @ApiProperty({ example: 119.8707 })
-  @IsNumber({}, { message: '$harus berupa angka derajat' })
-  @Min(-180)
-  @Max(180)
+  @LongitudeField()
   longitude!: number;
 
   @ApiProperty({ example: 12, description: "The phone's own estimate of its position error, in metres" })
@@ -35,7 +30,7 @@ export class CheckInDto {
 
   @ApiPropertyOptional({ description: 'BSSID of the Wi-Fi access point the phone is connected to' })
   @IsOptional()
-  @Matches(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, { message: '$harus berupa BSSID, mis. a4:2b:b0:11:22:33' })
+  @Matches(BSSID, { message: BSSID_MESSAGE })
   wifiBssid?: string;
 
   @ApiPropertyOptional({ description: 'Selfie, JPEG or PNG, base64 (a data: URL is accepted), up to 2 MB' })

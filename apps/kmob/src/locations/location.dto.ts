@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { BSSID, BSSID_MESSAGE, LatitudeField, LongitudeField } from '../common/fields';
 
 export class LocationDto {
   @ApiProperty({ example: 'Kantor Gubernur Sulawesi Tengah' })
@@ -9,16 +10,10 @@ export class LocationDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: -0.8956 })
-  @IsNumber({}, { message: '$harus berupa angka derajat' })
-  @Min(-90)
-  @Max(90)
+  @LatitudeField()
   latitude!: number;
 
-  @ApiProperty({ example: 119.8707 })
-  @IsNumber({}, { message: '$harus berupa angka derajat' })
-  @Min(-180)
-  @Max(180)
+  @LongitudeField()
   longitude!: number;
 
   @ApiProperty({ example: 100, description: 'Radius of the geofence in metres' })
@@ -31,7 +26,7 @@ export class LocationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, { each: true, message: '$harus berupa BSSID, mis. a4:2b:b0:11:22:33' })
+  @Matches(BSSID, { each: true, message: BSSID_MESSAGE })
   wifiBssids?: string[];
 }
 
