@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     recapTimes.sort((a, b) => a - b);
     const inRecap = recap ? recap.total.present + recap.total.late : 0;
 
+    const closing = await closePreviousMonth(gw, adminToken);
+
     const ok = (b: boolean) => (b ? 'yes' : 'NO');
     const refused = (r: RunResult) => [...r.failures].map(([status, n]) => `${n}× ${status}`).join(', ') || '0';
     console.log(`\n| measure | morning rush: ${CLIENTS} clients, back to back | check-outs paced at ${PACED_RATE}/s | goal | met |\n|---|---|---|---|---|`);
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     console.log(`| check-in events delivered (distinct) | ${fmt(delivered)} | | ${fmt(2 * EMPLOYEES)} | ${ok(delivered === 2 * EMPLOYEES)} |`);
     console.log(`| live recap, median of 7 (max) | ${percentile(recapTimes, 50).toFixed(1)} ms (${recapTimes.at(-1)!.toFixed(1)} ms) | | < 300 ms | ${ok(recapTimes.at(-1)! < 300)} |`);
     console.log(`| recap counts in (present + late) | ${fmt(inRecap)} | | ${fmt(EMPLOYEES)} | ${ok(inRecap === EMPLOYEES)} |`);
+    console.log(`| closing ${closing.month}: summaries published | ${fmt(closing.published)} in ${closing.seconds.toFixed(1)} s | | ${fmt(EMPLOYEES)} | ${ok(closing.published === EMPLOYEES)} |`);
   } finally {
     await kmobDb.end().catch(() => undefined);
     for (const child of children) child.kill('SIGTERM');
@@ -116,6 +119,22 @@ async function main(): Promise<void> {
     broker.child.kill('SIGTERM');
     await exited(broker.child);
     await pg.stop();
+  }
+}
+
+/** Closes last month (every employee was in service, none checked in: all TK) and follows the run. */
+async function closePreviousMonth(gw: string, adminToken: string): Promise<{ month: string; published: number; seconds: number }> {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const headers = { authorization: `Bearer ${adminToken}` };
+  console.log(`closing ${month} for every employee…`);
+  const t0 = performance.now();
+  const started = (await (await fetch(`${gw}/api/v1/kmob/months/${month}/close`, { method: 'POST', headers })).json()) as { id: string };
+  for (;;) {
+    const run = (await (await fetch(`${gw}/api/v1/kmob/months/${month}/close/${started.id}`, { headers })).json()) as { status: string; processed: number; totalEmployees: number; published: number };
+    if (run.status === 'DONE' || run.status === 'FAILED') return { month, published: run.published, seconds: (performance.now() - t0) / 1000 };
+    console.log(`  ${run.status.toLowerCase()} ${fmt(run.processed)} / ${fmt(run.totalEmployees)}`);
+    await new Promise((r) => setTimeout(r, 2000));
   }
 }
 

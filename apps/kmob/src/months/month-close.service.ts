@@ -1,6 +1,6 @@
 import { DisciplineEvents } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, SERVICE_LOGGER } from '@app/service-kit';
+import { ApiError, notFound, SERVICE_LOGGER } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -11,15 +11,24 @@ import { LocalClock } from '../common/local-clock';
 /** Employees per transaction when a month is closed. */
 const BATCH = 1000;
 
-export interface CloseResult {
+export interface CloseRun {
+  id: string;
   month: string;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  totalEmployees: number;
+  /** Employees looked at so far; `employees` of them were in service that month. */
+  processed: number;
   employees: number;
   published: number;
   unchanged: number;
 }
 
+const RUN_COLUMNS = `id, month, status, started_by AS "startedBy", total_employees AS "totalEmployees", processed, employees, published, unchanged,
+  message, created_at AS "createdAt", finished_at AS "finishedAt"`;
+
 /**
- * Closing a month freezes each employee's summary and publishes it (version 1). A change that lands in
+ * Closing a month freezes each employee's summary and publishes it (version 1), as a job that
+ * reports its progress (the province's 36,000 employees take longer than an HTTP request should). A change that lands in
  * a closed month afterwards (an imported machine log, a request approved late) reopens that employee's
  * month: it is recomputed in the same transaction as the change and published as the next version.
  * Closing again publishes only summaries that differ from the last published one.
@@ -34,21 +43,54 @@ export class MonthCloseService {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async close(month: string, by: string): Promise<CloseResult> {
+  /** Starts closing `month` as a job (or returns the run already under way); follow it with run(). */
+  async start(month: string, by: string): Promise<CloseRun> {
     if (month >= this.clock.today().slice(0, 7)) throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
+    const created = await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-close:' || $1))`, [month]);
+      // A run that has not reported for two minutes died with its process; closing again is safe.
+      const [running] = (await m.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE month = $1 AND status IN ('QUEUED', 'RUNNING') AND updated_at > now() - interval '2 minutes'`, [month])) as CloseRun[];
+      if (running) return null;
+      const [run] = (await m.query(`INSERT INTO month_close_run (month, status, started_by) VALUES ($1, 'QUEUED', $2) RETURNING ${RUN_COLUMNS}`, [month, by])) as CloseRun[];
+      return run;
+    });
+    if (!created) return (await this.runs(month))[0];
+    setImmediate(() => {
+      this.execute(created.id, month, by).catch(async (error: Error) => {
+        this.logger.error({ err: error, month }, 'closing the month failed');
+        await this.dataSource.query(`UPDATE month_close_run SET status = 'FAILED', message = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [created.id, error.message]);
+      });
+    });
+    return created;
+  }
+
+  async run(month: string, id: string): Promise<CloseRun> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Penutupan bulan ${id}`);
+    const [run] = (await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE id = $1 AND month = $2`, [id, month])) as CloseRun[];
+    if (!run) throw notFound(`Penutupan bulan ${id}`);
+    return run;
+  }
+
+  private runs(month: string): Promise<CloseRun[]> {
+    return this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE month = $1 ORDER BY created_at DESC LIMIT 20`, [month]) as Promise<CloseRun[]>;
+  }
+
+  private async execute(runId: string, month: string, by: string): Promise<void> {
     await this.dataSource.query('INSERT INTO month_close (month, closed_by) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING', [month, by]);
     const nips = ((await this.dataSource.query(`SELECT DISTINCT nip FROM employee_unit WHERE valid_from <= $1 ORDER BY nip`, [`${month}-31`])) as { nip: string }[]).map((r) => r.nip);
-    const result: CloseResult = { month, employees: 0, published: 0, unchanged: 0 };
+    await this.dataSource.query(`UPDATE month_close_run SET status = 'RUNNING', total_employees = $2, updated_at = now() WHERE id = $1`, [runId, nips.length]);
     for (let i = 0; i < nips.length; i += BATCH) {
       await this.dataSource.transaction(async (m) => {
-        const { employees, published } = await this.publish(m, nips.slice(i, i + BATCH), month);
-        result.employees += employees;
-        result.published += published;
-        result.unchanged += employees - published;
+        const batch = nips.slice(i, i + BATCH);
+        const { employees, published } = await this.publish(m, batch, month);
+        await m.query(
+          `UPDATE month_close_run SET processed = processed + $2, employees = employees + $3, published = published + $4, unchanged = unchanged + $5, updated_at = now() WHERE id = $1`,
+          [runId, batch.length, employees, published, employees - published],
+        );
       });
       this.logger.info(`closing ${month}: ${Math.min(i + BATCH, nips.length)}/${nips.length} employees`);
     }
-    return result;
+    await this.dataSource.query(`UPDATE month_close_run SET status = 'DONE', finished_at = now(), updated_at = now() WHERE id = $1`, [runId]);
   }
 
   /** Inside a change's transaction: recompute and republish the employees' closed months it touched. */
@@ -70,7 +112,7 @@ export class MonthCloseService {
       `SELECT count(*)::int AS employees, count(*) FILTER (WHERE version > 1)::int AS corrected FROM month_summary WHERE month = $1`,
       [month],
     )) as { employees: number; corrected: number }[];
-    return { month, closed: !!closed, closedAt: closed?.closed_at ?? null, closedBy: closed?.closed_by ?? null, ...counts };
+    return { month, closed: !!closed, closedAt: closed?.closed_at ?? null, closedBy: closed?.closed_by ?? null, ...counts, runs: await this.runs(month) };
   }
 
   private async publish(m: EntityManager, nips: string[], month: string): Promise<{ employees: number; published: number }> {

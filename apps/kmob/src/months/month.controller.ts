@@ -22,12 +22,21 @@ export class MonthController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Freezes the month and publishes one kmob.discipline event per employee; closing again publishes only what changed. */
+  /**
+   * Freezes the month and publishes one kmob.discipline event per employee; closing again publishes only
+   * what changed. Runs as a job: follow it at GET /months/{month}/close/{id}.
+   */
   @Post(':month/close')
-  @HttpCode(200)
+  @HttpCode(202)
   close(@CurrentIdentity() who: Identity, @Param('month') month: string) {
     this.access.assertAdmin(who);
-    return this.months.close(monthOf(month), who.nip);
+    return this.months.start(monthOf(month), who.nip);
+  }
+
+  @Get(':month/close/:id')
+  closeRun(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('id') id: string) {
+    this.access.assertAdmin(who);
+    return this.months.run(monthOf(month), id);
   }
 
   @Get(':month')
