@@ -41,7 +41,7 @@ interface UnitSpell {
 }
 
 /**
- * Resolves employees' days of a month in bulk (four queries for any number of employees): the unit of
+ * Resolves employees' days of a month in bulk (a handful of queries for any number of employees): the unit of
  * each day from the transfer history, that unit's schedule and the holidays, approved requests, the
  * first check-in and last check-out, and the discipline rules in force that day.
  */
@@ -55,28 +55,24 @@ export class DayResolver {
     const result = new Map<string, ResolvedDay[]>(nips.map((n) => [n, []]));
     if (dates.length === 0 || nips.length === 0) return result;
     const [from, to] = [dates[0], dates[dates.length - 1]];
-    const [spells, marks, requests, calendar, disciplineVersions] = await Promise.all([
-      db.query(`SELECT nip, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, unit_code, unit_path FROM employee_unit WHERE nip = ANY($1) ORDER BY nip, valid_from`, [nips]),
-      db.query(
-        `SELECT nip, to_char(work_date, 'YYYY-MM-DD') AS date,
-                min(local_minute) FILTER (WHERE type = 'IN') AS first_in, max(local_minute) FILTER (WHERE type = 'OUT') AS last_out
-         FROM check_in WHERE nip = ANY($1) AND work_date BETWEEN $2 AND $3 GROUP BY nip, work_date`,
-        [nips, from, to],
-      ),
-      db.query(
-        `SELECT nip, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
-         FROM attendance_request WHERE nip = ANY($1) AND status = 'APPROVED' AND start_date <= $3 AND end_date >= $2`,
-        [nips, from, to],
-      ),
-      this.rules.calendar(from, to, db),
-      this.rules.list('discipline', db),
-    ]) as [
-      { nip: string; valid_from: string; unit_code: string | null; unit_path: string[] | null }[],
-      { nip: string; date: string; first_in: number | null; last_out: number | null }[],
-      { nip: string; type: RequestType; start_date: string; end_date: string }[],
-      Awaited<ReturnType<RuleStore['calendar']>>,
-      EffectiveRule<DisciplineRules>[],
-    ];
+    // One after another: inside a transaction they share one connection, which runs a query at a time.
+    const spells = (await db.query(
+      `SELECT nip, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, unit_code, unit_path FROM employee_unit WHERE nip = ANY($1) ORDER BY nip, valid_from`,
+      [nips],
+    )) as { nip: string; valid_from: string; unit_code: string | null; unit_path: string[] | null }[];
+    const marks = (await db.query(
+      `SELECT nip, to_char(work_date, 'YYYY-MM-DD') AS date,
+              min(local_minute) FILTER (WHERE type = 'IN') AS first_in, max(local_minute) FILTER (WHERE type = 'OUT') AS last_out
+       FROM check_in WHERE nip = ANY($1) AND work_date BETWEEN $2 AND $3 GROUP BY nip, work_date`,
+      [nips, from, to],
+    )) as { nip: string; date: string; first_in: number | null; last_out: number | null }[];
+    const requests = (await db.query(
+      `SELECT nip, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+       FROM attendance_request WHERE nip = ANY($1) AND status = 'APPROVED' AND start_date <= $3 AND end_date >= $2`,
+      [nips, from, to],
+    )) as { nip: string; type: RequestType; start_date: string; end_date: string }[];
+    const calendar = await this.rules.calendar(from, to, db);
+    const disciplineVersions = (await this.rules.list('discipline', db)) as EffectiveRule<DisciplineRules>[];
     const spellsOf = groupBy(spells, (s) => s.nip);
     const marksOf = new Map(marks.map((m) => [`${m.nip}|${m.date}`, m]));
     const requestsOf = groupBy(requests, (r) => r.nip);

@@ -81,8 +81,11 @@ export class CheckInService {
     const values = row.map((_, i) => `$${i + 1}`).join(', ');
     const file = photo ? `f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes) VALUES ($${row.length + 1}, $${row.length + 2}, $${row.length + 3}, $${row.length + 4}, $${row.length + 5}, $${row.length + 6})), ` : '';
     // The check-in's foreign key to its selfie is checked at the end of the statement, after both CTEs.
-    const sql = `WITH ${file}c AS (INSERT INTO check_in (${CHECK_IN_COLUMNS}) VALUES (${values})) ${event.sql}`;
-    await preparedQuery(this.dataSource, photo ? 'kmob_check_in_photo' : 'kmob_check_in', sql, [...row, ...fileParams, ...event.params]);
+    // A double tap landing in the same millisecond stores (and announces) one check-in, not a 500.
+    const sql = `WITH ${file}c AS (INSERT INTO check_in (${CHECK_IN_COLUMNS}) VALUES (${values}) ON CONFLICT (nip, type, at) DO NOTHING RETURNING 1)
+      ${event.sql} WHERE EXISTS (SELECT 1 FROM c) RETURNING 1`;
+    const stored = await preparedQuery(this.dataSource, photo ? 'kmob_check_in_photo' : 'kmob_check_in', sql, [...row, ...fileParams, ...event.params]);
+    if (stored.length === 0) throw new ApiError(409, 'Presensi yang sama baru saja tercatat');
     return { ...data, localTime: hhmm(local.minute), photoId, exemption: ctx.exemption };
   }
 
