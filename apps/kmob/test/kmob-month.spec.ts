@@ -149,6 +149,13 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     const overlap = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'SAKIT', startDate: '2026-12-10', endDate: '2026-12-10', reason: 'Demam' }, analis);
     expect(overlap.status).toBe(422);
     expect(overlap.body.message).toContain('bertumpang tindih dengan CUTI_TAHUNAN 2026-12-07 s.d. 2026-12-11');
+    // A request withdrawn before it is decided frees its days again.
+    const withdrawn = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' }, analis);
+    expect(withdrawn.status).toBe(201);
+    expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/cancel`, undefined, analis2)).status).toBe(403);
+    expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/cancel`, undefined, analis)).body.status).toBe('CANCELLED');
+    expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/approve`, undefined, kabid)).status).toBe(409);
+    expect((await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' }, analis)).status).toBe(201);
     const bad = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_TAHUNAN', startDate: '2026-12-11', endDate: '2026-12-07', reason: 'x' }, analis);
     expect(bad.status).toBe(400);
 
@@ -184,7 +191,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     const notAFile = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2027-01-11', endDate: '2027-01-11', reason: 'Urusan keluarga', attachment: 'bukan base64!' }, perawat);
     expect(notAFile.status).toBe(400);
     expect(notAFile.body.details).toEqual([{ field: 'attachment', message: 'harus berupa data base64' }]);
-    expect(await p.db.query(`SELECT count(*)::int AS n FROM attendance_request WHERE type = 'IZIN'`)).toEqual([{ n: 0 }]);
+    expect(await p.db.query(`SELECT count(*)::int AS n FROM attendance_request WHERE nip = $1`, [perawat.nip])).toEqual([{ n: 1 }]); // only the sick leave
   });
 
   it('closes a month once, publishes nothing new when closed again, and a correction publishes the next version', async () => {

@@ -48,6 +48,12 @@ export class RequestController {
     return this.requests.reject(who, id, dto.note);
   }
 
+  @Post('requests/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentIdentity() who: Identity, @Param('id') id: string) {
+    return this.requests.cancel(who, id);
+  }
+
   @Get('leave-balances/:nip')
   async balance(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Query('year') year?: string) {
     const employee = await this.access.assertCanRead(who, nip);

@@ -47,8 +47,8 @@ export class RequestQueryDto {
   @NipField()
   nip?: string;
 
-  @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED'] })
+  @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] })
   @IsOptional()
-  @IsIn(['PENDING', 'APPROVED', 'REJECTED'], { message: '$harus PENDING, APPROVED atau REJECTED' })
+  @IsIn(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'], { message: '$harus PENDING, APPROVED, REJECTED atau CANCELLED' })
   status?: string;
 }

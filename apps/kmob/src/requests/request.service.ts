@@ -147,6 +147,18 @@ export class RequestService {
     });
   }
 
+  /** The employee (or an operator for them) withdraws a request nobody has decided yet. */
+  async cancel(who: Identity, id: string): Promise<RequestView> {
+    const request = await this.get(who, id);
+    if (request.nip !== who.nip) await this.access.assertCanManage(who, request.nip);
+    const [[cancelled]] = (await this.dataSource.query(
+      `UPDATE attendance_request r SET status = 'CANCELLED', decided_by = $2, decided_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING ${COLUMNS}`,
+      [id, who.nip],
+    )) as [RequestView[], number];
+    if (!cancelled) throw conflict(`Hanya permohonan yang belum diputuskan yang dapat dibatalkan (status ${request.status})`);
+    return cancelled;
+  }
+
   async get(who: Identity, id: string): Promise<RequestView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Permohonan ${id}`);
     const [request] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM attendance_request r WHERE r.id = $1`, [id])) as RequestView[];
