@@ -53,13 +53,33 @@ export class OutboxPublisher {
     const params: unknown[] = [];
     const tuples: string[] = [];
     const events = items.map((item) => {
-      assertValidEvent(definition.type, item.data);
-      const event = newCloudEvent<T>({ source: this.source, type: definition.type, subject: item.key, data: item.data, traceparent: item.traceparent });
-      const values = [event.id, definition.topic, item.key, event.type, event.source, event.subject, event.time, JSON.stringify(event.data), event.traceparent ?? null];
+      const { event, values } = this.build(definition, item);
       tuples.push(`(${values.map((_, c) => `$${firstParam + params.length + c}::${TYPES[c]}`).join(', ')})`);
       params.push(...values);
       return event;
     });
     return { events, sql: `INSERT INTO outbox_event (${COLUMNS}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS v(${COLUMNS})`, params };
+  }
+
+  /**
+   * The same as prepare(), as one array parameter per column: the SQL text is the same for any number
+   * of events, so a batching hot path can run it as a prepared statement. `v.data` can be used in an
+   * appended WHERE to keep only some of the rows.
+   */
+  prepareColumns<T>(definition: EventDefinition<T>, items: PublishOptions<T>[], firstParam = 1): PreparedOutboxInsert<T> {
+    const columns: unknown[][] = TYPES.map(() => []);
+    const events = items.map((item) => {
+      const { event, values } = this.build(definition, item);
+      values.forEach((value, c) => columns[c].push(value));
+      return event;
+    });
+    const arrays = TYPES.map((type, c) => `$${firstParam + c}::${type}[]`).join(', ');
+    return { events, sql: `INSERT INTO outbox_event (${COLUMNS}) SELECT * FROM unnest(${arrays}) AS v(${COLUMNS})`, params: columns };
+  }
+
+  private build<T>(definition: EventDefinition<T>, item: PublishOptions<T>): { event: CloudEvent<T>; values: unknown[] } {
+    assertValidEvent(definition.type, item.data);
+    const event = newCloudEvent<T>({ source: this.source, type: definition.type, subject: item.key, data: item.data, traceparent: item.traceparent });
+    return { event, values: [event.id, definition.topic, item.key, event.type, event.source, event.subject, event.time, JSON.stringify(event.data), event.traceparent ?? null] };
   }
 }

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { AttendanceEvents, type CheckInEventData } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, preparedQuery, SERVICE_CONFIG } from '@app/service-kit';
+import { ApiError, preparedQuery, requestContext, SERVICE_CONFIG } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hhmm, LocalClock } from '../common/local-clock';
-import { decodeUpload } from '../files/uploads';
+import { hhmm, LocalClock, type LocalMoment } from '../common/local-clock';
+import { decodeUpload, type Upload } from '../files/uploads';
 import { checkGeofence, type AttendanceLocation, type GeofenceVerdict } from '../domain/geofence';
 import type { KmobConfig } from '../kmob.config';
 import type { CheckInDto } from './check-in.dto';
 
 interface CheckInContext {
+  nip: string;
   status: string;
   unit_code: string;
   unit_path: string[];
@@ -19,17 +20,46 @@ interface CheckInContext {
   exemption: 'DINAS_LUAR' | 'WFH' | null;
 }
 
-/** Everything a check-in is decided on, in one round trip: the employee, their locations, and whether field duty or WFH frees them that day. */
+export type CheckInResult = CheckInEventData & { localTime: string; photoId: string | null; exemption: string | null };
+
+interface Pending {
+  nip: string;
+  dto: CheckInDto;
+  photo: Upload | null;
+  now: Date;
+  local: LocalMoment;
+  traceparent?: string;
+  resolve(result: CheckInResult): void;
+  reject(error: Error): void;
+}
+
+/** Everything a check-in is decided on, for a whole batch in one round trip: each employee, their locations, and whether field duty or WFH frees them that day. */
 const CONTEXT_SQL = `
-  SELECT e.status, e.unit_code, e.unit_path,
+  SELECT DISTINCT ON (e.nip) e.nip, e.status, e.unit_code, e.unit_path,
     COALESCE((SELECT json_agg(json_build_object('unit', l.unit_code, 'name', l.name, 'latitude', l.latitude, 'longitude', l.longitude,
                                                 'radiusMeters', l.radius_meters, 'wifi', l.wifi_bssids))
               FROM location l WHERE l.nip = e.nip OR l.unit_code = ANY(e.unit_path)), '[]'::json) AS locations,
     (SELECT r.type FROM attendance_request r WHERE r.nip = e.nip AND r.status = 'APPROVED' AND r.type IN ('DINAS_LUAR', 'WFH')
-       AND r.start_date <= $2 AND r.end_date >= $2 LIMIT 1) AS exemption
-  FROM employee e WHERE e.nip = $1`;
+       AND r.start_date <= q.day AND r.end_date >= q.day LIMIT 1) AS exemption
+  FROM unnest($1::text[], $2::date[]) AS q(nip, day) JOIN employee e ON e.nip = q.nip`;
 
-const CHECK_IN_COLUMNS = 'id, nip, type, at, work_date, local_minute, unit_code, source, latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id';
+/** The accepted check-ins of a batch, their selfies and their events, written by one statement. */
+const ROW_COLUMNS: [string, string][] = [
+  ['id', 'uuid'], ['nip', 'text'], ['type', 'text'], ['at', 'timestamptz'], ['work_date', 'date'], ['local_minute', 'int'], ['unit_code', 'text'],
+  ['latitude', 'float8'], ['longitude', 'float8'], ['accuracy_meters', 'float8'], ['location_name', 'text'], ['distance_meters', 'int'],
+  ['device_id', 'text'], ['photo_id', 'uuid'], ['photo_type', 'text'], ['photo_size', 'int'], ['photo', 'bytea'],
+];
+const ROWS = `unnest(${ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS r(${ROW_COLUMNS.map(([name]) => name).join(', ')})`;
+const STORE_PREFIX = `
+  WITH r AS (SELECT * FROM ${ROWS}),
+  f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes)
+        SELECT photo_id, nip, 'SELFIE', photo_type, photo_size, photo FROM r WHERE photo_id IS NOT NULL),
+  c AS (INSERT INTO check_in (id, nip, type, at, work_date, local_minute, unit_code, source, latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id)
+        SELECT id, nip, type, at, work_date, local_minute, unit_code, 'MOBILE', latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id FROM r
+        ON CONFLICT (nip, type, at) DO NOTHING RETURNING id)`;
+
+/** Check-ins decided and written together at most; more wait for the next batch. */
+const MAX_BATCH = 100;
 
 const REFUSALS: Record<string, string> = {
   MOCKED_LOCATION: 'Lokasi palsu (fake GPS) terdeteksi; matikan aplikasi lokasi palsu lalu coba lagi',
@@ -39,11 +69,18 @@ const REFUSALS: Record<string, string> = {
 /**
  * Check-in and check-out from the phone. Server time decides the day and minute. The fix must fall in
  * a geofence of the employee's own locations or the nearest unit above them that has some, unless
- * approved field duty or WFH covers today; a mocked fix never counts. The check-in, its selfie and its
- * event are written by one statement.
+ * approved field duty or WFH covers today; a mocked fix never counts.
+ *
+ * Check-ins arriving together are decided and stored together: one query reads the context of the
+ * batch and one statement writes the check-ins, their selfies and their events. At the morning rush
+ * this turns thousands of small transactions into a few hundred (bench:kmob), while a lone check-in
+ * waits only for the current turn of the event loop.
  */
 @Injectable()
 export class CheckInService {
+  private queue: Pending[] = [];
+  private scheduled = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
@@ -51,42 +88,78 @@ export class CheckInService {
     @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
   ) {}
 
-  async checkIn(nip: string, dto: CheckInDto) {
+  checkIn(nip: string, dto: CheckInDto): Promise<CheckInResult> {
     const now = new Date();
-    const local = this.clock.at(now);
     const photo = dto.photo ? decodeUpload(dto.photo, 'photo', ['image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
-    const [ctx] = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_context', CONTEXT_SQL, [nip, local.date]);
-    if (!ctx) throw new ApiError(404, 'Data kepegawaian Anda belum tersedia di K-Mob; hubungi operator OPD');
-    if (ctx.status !== 'AKTIF') throw new ApiError(403, 'Presensi hanya untuk pegawai aktif');
-    const verdict = this.verdict(dto, ctx);
-    if (!verdict.allowed) throw this.refusal(verdict);
+    const traceparent = requestContext.getStore()?.traceparent;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ nip, dto, photo, now, local: this.clock.at(now), traceparent, resolve, reject });
+      if (this.queue.length >= MAX_BATCH) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
 
-    const id = randomUUID();
-    const photoId = photo ? randomUUID() : null;
-    const data: CheckInEventData = {
-      id,
-      nip,
-      type: dto.type,
-      at: now.toISOString(),
-      workDate: local.date,
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    this.store(batch).catch((error: Error) => batch.forEach((p) => p.reject(error)));
+  }
+
+  private async store(batch: Pending[]): Promise<void> {
+    const contexts = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_contexts', CONTEXT_SQL, [batch.map((p) => p.nip), batch.map((p) => p.local.date)]);
+    const contextOf = new Map(contexts.map((c) => [c.nip, c]));
+    const accepted: { pending: Pending; result: CheckInResult }[] = [];
+    for (const pending of batch) {
+      const ctx = contextOf.get(pending.nip);
+      if (!ctx) pending.reject(new ApiError(404, 'Data kepegawaian Anda belum tersedia di K-Mob; hubungi operator OPD'));
+      else if (ctx.status !== 'AKTIF') pending.reject(new ApiError(403, 'Presensi hanya untuk pegawai aktif'));
+      else {
+        const verdict = this.verdict(pending.dto, ctx);
+        if (!verdict.allowed) pending.reject(this.refusal(verdict));
+        else accepted.push({ pending, result: this.result(pending, ctx, verdict) });
+      }
+    }
+    if (accepted.length === 0) return;
+    const rows = ROW_COLUMNS.map((): unknown[] => []);
+    for (const { pending: p, result } of accepted) {
+      const values = [result.id, p.nip, p.dto.type, p.now, result.workDate, p.local.minute, result.unitCode, p.dto.latitude, p.dto.longitude, p.dto.accuracyMeters,
+        result.locationName, result.distanceMeters, p.dto.deviceId, result.photoId, p.photo?.contentType ?? null, p.photo?.bytes.length ?? null, p.photo?.bytes ?? null];
+      values.forEach((value, c) => rows[c].push(value));
+    }
+    const events = this.outbox.prepareColumns(
+      AttendanceEvents.checkedIn,
+      accepted.map(({ pending, result }) => ({ key: pending.nip, data: toEventData(result), traceparent: pending.traceparent })),
+      ROW_COLUMNS.length + 1,
+    );
+    const sql = `${STORE_PREFIX} ${events.sql} WHERE (v.data->>'id')::uuid IN (SELECT id FROM c) RETURNING data->>'id' AS id`;
+    const stored = new Set((await preparedQuery<{ id: string }>(this.dataSource, 'kmob_check_in_store', sql, [...rows, ...events.params])).map((r) => r.id));
+    // The same check-in twice in one millisecond (a double tap) is stored and announced once.
+    for (const { pending, result } of accepted) {
+      if (stored.has(result.id)) pending.resolve(result);
+      else pending.reject(new ApiError(409, 'Presensi yang sama baru saja tercatat'));
+    }
+  }
+
+  private result(p: Pending, ctx: CheckInContext, verdict: Extract<GeofenceVerdict, { allowed: true }>): CheckInResult {
+    return {
+      id: randomUUID(),
+      nip: p.nip,
+      type: p.dto.type,
+      at: p.now.toISOString(),
+      workDate: p.local.date,
       unitCode: ctx.unit_code,
       source: 'MOBILE',
       locationName: verdict.location,
       distanceMeters: verdict.distanceMeters,
+      localTime: hhmm(p.local.minute),
+      photoId: p.photo ? randomUUID() : null,
+      exemption: ctx.exemption,
     };
-    const row = [id, nip, dto.type, now, local.date, local.minute, ctx.unit_code, 'MOBILE', dto.latitude, dto.longitude, dto.accuracyMeters, verdict.location, verdict.distanceMeters, dto.deviceId, photoId];
-    const fileParams = photo ? [photoId, nip, 'SELFIE', photo.contentType, photo.bytes.length, photo.bytes] : [];
-    const first = row.length + fileParams.length + 1;
-    const event = this.outbox.prepare(AttendanceEvents.checkedIn, [{ key: nip, data }], first);
-    const values = row.map((_, i) => `$${i + 1}`).join(', ');
-    const file = photo ? `f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes) VALUES ($${row.length + 1}, $${row.length + 2}, $${row.length + 3}, $${row.length + 4}, $${row.length + 5}, $${row.length + 6})), ` : '';
-    // The check-in's foreign key to its selfie is checked at the end of the statement, after both CTEs.
-    // A double tap landing in the same millisecond stores (and announces) one check-in, not a 500.
-    const sql = `WITH ${file}c AS (INSERT INTO check_in (${CHECK_IN_COLUMNS}) VALUES (${values}) ON CONFLICT (nip, type, at) DO NOTHING RETURNING 1)
-      ${event.sql} WHERE EXISTS (SELECT 1 FROM c) RETURNING 1`;
-    const stored = await preparedQuery(this.dataSource, photo ? 'kmob_check_in_photo' : 'kmob_check_in', sql, [...row, ...fileParams, ...event.params]);
-    if (stored.length === 0) throw new ApiError(409, 'Presensi yang sama baru saja tercatat');
-    return { ...data, localTime: hhmm(local.minute), photoId, exemption: ctx.exemption };
   }
 
   private verdict(dto: CheckInDto, ctx: CheckInContext): GeofenceVerdict {
@@ -118,4 +191,8 @@ export class CheckInService {
       [nip, `${month}-01`],
     );
   }
+}
+
+function toEventData({ id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters }: CheckInResult): CheckInEventData {
+  return { id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters };
 }
