@@ -244,6 +244,29 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     }
   });
 
+  it('corrects a closed month when SIAP records a mutasi back-dated into it', async () => {
+    const current = await p.siap('GET', `/api/v1/siap/employees/${perawat.nip}`);
+    const moved = await p.siap('POST', `/api/v1/siap/employees/${perawat.nip}/transfers`, {
+      version: current.body.version,
+      skNumber: '821.2/077/BKD/2026',
+      tmt: '2026-08-24',
+      unitCode: 'BKD-MUTASI',
+      positionCode: 'BKD-ANALIS',
+    });
+    expect(moved.status).toBe(200);
+    const all = await p.messages('kmob.discipline.v1', 8);
+    const correction = all.find((m) => m.key === perawat.nip && m.type === 'kmob.discipline.month-corrected')!;
+    // No logs at all: every working day is TK (3 %), 14 of them in Dinas Kesehatan and 5 after the move.
+    expect(correction.data).toMatchObject({
+      version: 2,
+      deductionPercent: 57,
+      units: [
+        { unitCode: 'DINKES', workingDays: 14, deductionPercent: 42 },
+        { unitCode: 'BKD-MUTASI', workingDays: 5, deductionPercent: 15 },
+      ],
+    });
+  });
+
   it('keeps rule figures as effective-dated data that only admins change', async () => {
     const value = {
       lateBands: [

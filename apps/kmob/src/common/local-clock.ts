@@ -25,6 +25,15 @@ export function datesOfMonth(month: string): string[] {
   return Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
 
+/** The first day of every month from `start`'s to `end`'s (YYYY-MM-DD): the months a date range touches. */
+export function monthStartsBetween(start: string, end: string): string[] {
+  const months: string[] = [];
+  for (let d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= end.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1)) {
+    months.push(d.toISOString().slice(0, 10));
+  }
+  return months;
+}
+
 /**
  * The province's wall clock. A fixed offset, not a zone database lookup: WITA has no daylight saving,
  * and the check-in path converts every request's server time.

@@ -5,7 +5,8 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LocalClock } from '../common/local-clock';
+import { LocalClock, monthStartsBetween } from '../common/local-clock';
+import { MonthCloseService } from '../months/month-close.service';
 
 /**
  * K-Mob's copy of SIAP's units and employees: unit and its ancestors (geofence locations, operator scope),
@@ -21,6 +22,7 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kafka: KafkaConnection,
     private readonly clock: LocalClock,
+    private readonly months: MonthCloseService,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -67,7 +69,11 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
       await this.record(m, e.nip, from, null, null);
     } else if (inService && current.unit_code !== e.unitCode) {
       await this.record(m, e.nip, from, e.unitCode, e.unitPath);
+    } else {
+      return;
     }
+    // A decree back-dated into closed months (a mutasi signed late) corrects those months.
+    await this.months.correct(m, monthStartsBetween(from, this.clock.today()).map((date) => ({ nip: e.nip, date })));
   }
 
   /** Units give operators their scope over locations and the recap its names. */

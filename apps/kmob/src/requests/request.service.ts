@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FORBIDDEN, KmobAccess, type ProjectedEmployee } from '../common/kmob-access';
+import { monthStartsBetween } from '../common/local-clock';
 import { overlapping, workingDaysIn } from '../domain/leave';
 import { decodeUpload } from '../files/uploads';
 import type { KmobConfig } from '../kmob.config';
@@ -140,7 +141,7 @@ export class RequestService {
           data: { id, nip: updated.nip, type: updated.type, startDate: updated.startDate, endDate: updated.endDate, workingDays: updated.workingDays, approvedBy: who.nip },
         });
         // Approved after its month was closed (sick leave filed on return, say): that month is corrected.
-        const touched = [updated.startDate, updated.endDate, ...monthStartsBetween(updated.startDate, updated.endDate)].map((date) => ({ nip: updated.nip, date }));
+        const touched = monthStartsBetween(updated.startDate, updated.endDate).map((date) => ({ nip: updated.nip, date }));
         await this.months.correct(m, touched);
       }
       return updated;
@@ -181,12 +182,4 @@ export class RequestService {
       [query.nip ?? null, query.status ?? null, who.nip, admin, operator, who.unitCode],
     )) as RequestView[];
   }
-}
-
-function monthStartsBetween(start: string, end: string): string[] {
-  const starts: string[] = [];
-  for (let d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d.setUTCMonth(d.getUTCMonth() + 1)) {
-    starts.push(d.toISOString().slice(0, 10));
-  }
-  return starts;
 }
