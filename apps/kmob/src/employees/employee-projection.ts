@@ -63,8 +63,10 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
     const [current] = (await m.query('SELECT valid_from, unit_code FROM employee_unit WHERE nip = $1 ORDER BY valid_from DESC LIMIT 1', [e.nip])) as { unit_code: string | null }[];
     const inService = e.status === 'AKTIF';
     if (!current) {
+      // First sight of the employee: nothing of theirs was summarised yet.
       await m.query('INSERT INTO employee_unit (nip, valid_from, unit_code, unit_path) VALUES ($1, $2, $3, $4)', [e.nip, e.tmtCpns, e.unitCode, e.unitPath]);
       if (!inService) await this.record(m, e.nip, from, null, null);
+      return;
     } else if (!inService && current.unit_code !== null) {
       await this.record(m, e.nip, from, null, null);
     } else if (inService && current.unit_code !== e.unitCode) {
