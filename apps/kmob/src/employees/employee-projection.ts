@@ -67,7 +67,8 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
       await m.query('INSERT INTO employee_unit (nip, valid_from, unit_code, unit_path) VALUES ($1, $2, $3, $4)', [e.nip, e.tmtCpns, e.unitCode, e.unitPath]);
       if (!inService) await this.record(m, e.nip, from, null, null);
       return;
-    } else if (!inService && current.unit_code !== null) {
+    }
+    if (!inService && current.unit_code !== null) {
       await this.record(m, e.nip, from, null, null);
     } else if (inService && current.unit_code !== e.unitCode) {
       await this.record(m, e.nip, from, e.unitCode, e.unitPath);
