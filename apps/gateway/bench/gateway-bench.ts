@@ -3,14 +3,12 @@
  * request straight to SIAP (with the identity the gateway would sign), in the same run. Every piece is
  * its own process as in `npm start`. Goals: ≥ 70% of the direct throughput, added p99 ≤ 5 ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Pool } from 'undici';
 import { IDENTITY_HEADER, signIdentity } from '../../../libs/auth/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
-import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady, percentile } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, percentile, spawnService, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,10 +17,6 @@ const PACED_SECONDS = 6;
 const ADMIN = { nip: '196608011988031001', password: 'Bench-Admin-2026' };
 const NIP = '199001012015031002';
 
-
-function service(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../..', entry)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-}
 
 /** CONCURRENCY clients issuing the same GET for SECONDS; returns requests/s and sorted latencies (ms). */
 async function load(origin: string, pathname: string, headers: Record<string, string>): Promise<{ rps: number; latencies: number[]; errors: number }> {
@@ -81,8 +75,8 @@ async function main(): Promise<void> {
   const broker = await spawnBrokerProcess(['--partitions', '3']);
   const secret = randomBytes(32).toString('hex');
   const [siapPort, gatewayPort] = [await freePort(), await freePort()];
-  const siap = service('apps/siap/src/main.ts', { PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap'), KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: secret });
-  const gateway = service('apps/gateway/src/main.ts', {
+  const siap = spawnService('apps/siap/src/main.ts', { PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap'), KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: secret });
+  const gateway = spawnService('apps/gateway/src/main.ts', {
     PORT: String(gatewayPort),
     DATABASE_URL: await ensureDatabase(pg.adminUrl, 'gateway'),
     KAFKA_BROKERS: broker.address,

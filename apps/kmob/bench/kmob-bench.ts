@@ -9,10 +9,8 @@
  * own process, as with `npm start`. Goals: all within 45 s (≥ 800/s), p99 < 150 ms, nothing lost,
  * recap < 300 ms. BENCH_PROFILE_DIR=dir writes a CPU profile of each service.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { Pool } from 'undici';
@@ -20,7 +18,7 @@ import { Pool } from 'undici';
 // code and key, so 36,005 argon2 logins do not dominate the run.
 import { AccessTokens } from '../../gateway/src/accounts/access-tokens';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
-import { ensureDatabase, freePort, percentile, startEmbeddedPostgres, waitFor, waitUntilReady } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, percentile, spawnService, startEmbeddedPostgres, waitFor, waitUntilReady } from '../../../libs/testing/src';
 import { demoEmployee, demoOffices, demoOrganisation } from '../../../scripts/demo/sulteng-organisation';
 import { seedDemo } from '../../../scripts/seed';
 
@@ -30,10 +28,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 850);
 const WARM_UP = Math.min(EMPLOYEES, Number(process.env.BENCH_WARM_UP ?? 5000));
 const ADMIN = { nip: '196608011988031001', password: 'Bench-Admin-2026' };
-
-function service(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), '-r', '@swc-node/register', path.join(__dirname, '../../..', entry)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const elapsed = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -48,9 +42,9 @@ async function main(): Promise<void> {
   const kmobDbUrl = await ensureDatabase(pg.adminUrl, 'kmob');
   const common = { KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: secret };
   const children = [
-    service('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap') }),
-    service('apps/kmob/src/main.ts', { ...common, PORT: String(kmobPort), DATABASE_URL: kmobDbUrl }),
-    service('apps/gateway/src/main.ts', {
+    spawnService('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap') }),
+    spawnService('apps/kmob/src/main.ts', { ...common, PORT: String(kmobPort), DATABASE_URL: kmobDbUrl }),
+    spawnService('apps/gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
       DATABASE_URL: await ensureDatabase(pg.adminUrl, 'gateway'),

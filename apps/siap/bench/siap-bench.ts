@@ -4,14 +4,12 @@
  * the service and its outbox, commit-to-consumer event latency at a steady 200 events/s, and the time
  * to import 36,000 CSV rows. Goals: ≥ 1,000 registrations/s, p99 < 100 ms, import < 60 s.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_HEADER, signIdentity } from '../../../libs/auth/src';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'undici';
-import { ensureDatabase, freePort, startEmbeddedPostgres, waitUntilReady, percentile } from '../../../libs/testing/src';
+import { ensureDatabase, freePort, percentile, spawnService, startEmbeddedPostgres, waitUntilReady } from '../../../libs/testing/src';
 import { exited, spawnBrokerProcess } from '../../../libs/kafka-broker/test/support/broker-process';
 import { demoEmployee, demoEmployeesCsv, demoOrganisation } from '../../../scripts/demo/sulteng-organisation';
 
@@ -29,11 +27,7 @@ async function main(): Promise<void> {
   const broker = await spawnBrokerProcess(['--partitions', '3']);
   const port = await freePort();
   const databaseUrl = await ensureDatabase(pg.adminUrl, 'siap');
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const siap = spawn(process.execPath, [...profile, '-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.address, LOG_LEVEL: 'warn', INTERNAL_AUTH_SECRET: INTERNAL_SECRET },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const siap = spawnService('apps/siap/src/main.ts', { PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: INTERNAL_SECRET });
   const base = `http://127.0.0.1:${port}`;
   const api = `${base}/api/v1/siap`;
   // SIAP measured on its own: the benchmark stands in for the gateway and signs a BKD admin identity.

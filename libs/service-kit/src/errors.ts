@@ -29,8 +29,10 @@ export class ApiError extends HttpException {
 
 export const notFound = (what: string) => new ApiError(HttpStatus.NOT_FOUND, `${what} tidak ditemukan`);
 export const conflict = (message: string, details?: FieldProblem[]) => new ApiError(HttpStatus.CONFLICT, message, details);
-export const invalid = (field: string, message: string) =>
-  new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${field} ${message}`, [{ field, message }]);
+/** 400 naming every field at fault: the one shape of a bad-input answer. */
+export const invalidInput = (problems: FieldProblem[]) =>
+  new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+export const invalid = (field: string, message: string) => invalidInput([{ field, message }]);
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

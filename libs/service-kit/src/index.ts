@@ -6,3 +6,4 @@ export * from './platform.module';
 export * from './request-context';
 export * from './validation';
 export * from './prepared-query';
+export * from './fields';

@@ -55,7 +55,7 @@ export class PlatformModule {
           clientId: service,
           brokers: config.kafkaBrokers,
           databaseUrl: config.DATABASE_URL,
-          log: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+          log: logger,
         }),
         TerminusModule.forRoot({ logger: false }),
       ],

@@ -1,5 +1,5 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ApiError, type FieldProblem } from './errors';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { invalidInput, type FieldProblem } from './errors';
 
 /** class-validator's constraint names, told in Bahasa Indonesia for staff. DTOs may override per field. */
 const MESSAGES: Record<string, string> = {
@@ -44,10 +44,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
-    exceptionFactory: (errors) => {
-      const details = toFieldProblems(errors);
-      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
-      return new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${summary}`, details);
-    },
+    exceptionFactory: (errors) => invalidInput(toFieldProblems(errors)),
   });
 }

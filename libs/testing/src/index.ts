@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './wait';
 export * from './redis-server';
 export * from './percentile';
+export * from './service-process';

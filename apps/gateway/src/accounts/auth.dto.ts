@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayNotEmpty, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@app/auth';
-
-const NIP = { message: '$harus 18 digit angka' };
+import { NipField } from '@app/service-kit';
 
 export class LoginDto {
   @ApiProperty({ example: '196608011988031001' })
-  @Matches(/^\d{18}$/, NIP)
+  @NipField()
   nip!: string;
 
   @ApiProperty()
@@ -36,7 +35,7 @@ export class ChangePasswordDto {
 
 export class ActivateDto {
   @ApiProperty()
-  @Matches(/^\d{18}$/, NIP)
+  @NipField()
   nip!: string;
 
   @ApiProperty()

@@ -1,16 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
+import { NipField } from '@app/service-kit';
 import { RequireRoles } from '../accounts/access.guard';
 import { AuditLog } from './audit-log';
 
 export class AuditQueryDto {
   /** Entries by or about this NIP. */
   @IsOptional()
-  @Matches(/^\d{18}$/, { message: '$harus 18 digit angka' })
+  @NipField()
   nip?: string;
 
   @IsOptional()

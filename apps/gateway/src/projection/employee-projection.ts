@@ -23,8 +23,7 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const log = { info: (m: string) => this.logger.info(m), warn: (m: string) => this.logger.warn(m), error: (m: string) => this.logger.error(m) };
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'gateway-employees', log });
+    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'gateway-employees', log: this.logger });
     for (const definition of Object.values(EmployeeEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
     this.consumer = consumer;
     // Kafka may come up after the gateway; the projection catches up once it can connect.

@@ -1,9 +1,9 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
+import { monthParam } from '@app/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { monthParam } from '../check-ins/check-in.controller';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { DayResolver } from './day-resolver';
@@ -42,6 +42,6 @@ export class AttendanceController {
   private async target(who: Identity, nip: string | undefined, month: string | undefined) {
     const target = nip ?? who.nip;
     await this.access.assertCanRead(who, target);
-    return { target, m: monthParam(month, this.clock), today: this.clock.today() };
+    return { target, m: monthParam(month ?? this.clock.today().slice(0, 7)), today: this.clock.today() };
   }
 }

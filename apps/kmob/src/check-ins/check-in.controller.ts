@@ -1,19 +1,12 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError } from '@app/service-kit';
+import { ApiError, monthParam } from '@app/service-kit';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { MONTH } from '../common/fields';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { CheckInDto } from './check-in.dto';
 import { CheckInService } from './check-in.service';
 import { MachineLogImportService } from './machine-log-import.service';
-
-export function monthParam(value: string | undefined, clock: LocalClock): string {
-  const month = value ?? clock.today().slice(0, 7);
-  if (!MONTH.test(month)) throw new ApiError(400, 'Data tidak valid: month harus berupa bulan YYYY-MM', [{ field: 'month', message: 'harus berupa bulan YYYY-MM' }]);
-  return month;
-}
 
 @ApiTags('check-ins')
 @Controller('check-ins')
@@ -34,7 +27,7 @@ export class CheckInController {
   @Get()
   async list(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
     await this.access.assertCanRead(who, nip ?? who.nip);
-    return this.checkIns.list(nip ?? who.nip, monthParam(month, this.clock));
+    return this.checkIns.list(nip ?? who.nip, monthParam(month ?? this.clock.today().slice(0, 7)));
   }
 
   /** Attendance-machine logs (columns NIP, WAKTU, JENIS); poll GET /check-ins/import/{id} for progress and row errors. */

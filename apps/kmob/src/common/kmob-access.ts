@@ -1,5 +1,5 @@
 import { canDecideRequest, canManageEmployee, canReadEmployee, type EmployeeScopeFacts, type Identity } from '@app/auth';
-import { ApiError, notFound } from '@app/service-kit';
+import { ApiError, nipParam, notFound } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export class KmobAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async employee(nip: string): Promise<ProjectedEmployee> {
-    if (!/^\d{18}$/.test(nip)) throw new ApiError(400, 'Data tidak valid: nip harus 18 digit angka', [{ field: 'nip', message: 'harus 18 digit angka' }]);
+    nipParam(nip);
     const [row] = (await this.dataSource.query(
       `SELECT e.nip, e.name, e.unit_code, e.unit_path, e.status, to_char(e.tmt_cpns, 'YYYY-MM-DD') AS tmt_cpns,
               (SELECT a.nip FROM employee a WHERE a.position_code = e.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1) AS atasan_nip

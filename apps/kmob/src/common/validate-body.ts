@@ -1,4 +1,4 @@
-import { ApiError, toFieldProblems } from '@app/service-kit';
+import { invalidInput, toFieldProblems } from '@app/service-kit';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
@@ -6,6 +6,6 @@ import { validateSync } from 'class-validator';
 export function validateBody<T extends object>(cls: new () => T, plain: unknown): T {
   const dto = plainToInstance(cls, plain ?? {});
   const problems = toFieldProblems(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }));
-  if (problems.length > 0) throw new ApiError(400, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+  if (problems.length > 0) throw invalidInput(problems);
   return dto;
 }

@@ -27,8 +27,7 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const log = { info: (m: string) => this.logger.info(m), warn: (m: string) => this.logger.warn(m), error: (m: string) => this.logger.error(m) };
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'kmob-employees', log, partitionsConcurrently: 4 });
+    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'kmob-employees', log: this.logger, partitionsConcurrently: 4 });
     for (const definition of Object.values(EmployeeEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
     for (const definition of [OrganizationEvents.unitCreated, OrganizationEvents.unitUpdated, OrganizationEvents.unitSnapshot]) {
       consumer.on(definition, (event, m) => this.applyUnit(event, m));

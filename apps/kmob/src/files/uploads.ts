@@ -1,4 +1,4 @@
-import { ApiError } from '@app/service-kit';
+import { ApiError, invalid } from '@app/service-kit';
 
 export interface Upload {
   contentType: string;
@@ -19,7 +19,7 @@ const NAMES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG'
  * field and says what is accepted.
  */
 export function decodeUpload(value: string, field: string, allowed: string[], maxBytes: number): Upload {
-  const fail = (message: string) => new ApiError(400, `Data tidak valid: ${field} ${message}`, [{ field, message }]);
+  const fail = (message: string) => invalid(field, message);
   const payload = value.replace(/^data:[\w/+.-]+;base64,/, '');
   if (!/^[A-Za-z0-9+/=\s]+$/.test(payload)) throw fail('harus berupa data base64');
   const bytes = Buffer.from(payload, 'base64');

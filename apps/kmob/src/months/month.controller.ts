@@ -1,17 +1,11 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError, notFound } from '@app/service-kit';
+import { monthParam, notFound } from '@app/service-kit';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MONTH } from '../common/fields';
 import { KmobAccess } from '../common/kmob-access';
 import { MonthCloseService } from './month-close.service';
-
-function monthOf(value: string): string {
-  if (!MONTH.test(value)) throw new ApiError(400, 'Data tidak valid: month harus berupa bulan YYYY-MM', [{ field: 'month', message: 'harus berupa bulan YYYY-MM' }]);
-  return value;
-}
 
 @ApiTags('months')
 @Controller('months')
@@ -30,25 +24,25 @@ export class MonthController {
   @HttpCode(202)
   close(@CurrentIdentity() who: Identity, @Param('month') month: string) {
     this.access.assertAdmin(who);
-    return this.months.start(monthOf(month), who.nip);
+    return this.months.start(monthParam(month), who.nip);
   }
 
   @Get(':month/close/:id')
   closeRun(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('id') id: string) {
     this.access.assertAdmin(who);
-    return this.months.run(monthOf(month), id);
+    return this.months.run(monthParam(month), id);
   }
 
   @Get(':month')
   status(@Param('month') month: string) {
-    return this.months.status(monthOf(month));
+    return this.months.status(monthParam(month));
   }
 
   /** The published (frozen) summary of a closed month, latest version. */
   @Get(':month/summaries/:nip')
   async published(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('nip') nip: string) {
     await this.access.assertCanRead(who, nip);
-    const [row] = (await this.dataSource.query('SELECT summary, published_at FROM month_summary WHERE month = $1 AND nip = $2', [monthOf(month), nip])) as {
+    const [row] = (await this.dataSource.query('SELECT summary, published_at FROM month_summary WHERE month = $1 AND nip = $2', [monthParam(month), nip])) as {
       summary: Record<string, unknown>;
       published_at: Date;
     }[];

@@ -1,8 +1,7 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError } from '@app/service-kit';
+import { ApiError, dateParam } from '@app/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ISO_DATE } from '../common/fields';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { RecapService } from './recap.service';
@@ -21,9 +20,11 @@ export class RecapController {
   @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD; default: today' })
   @ApiQuery({ name: 'unitCode', required: false, description: 'Default: the whole province (BKD) or the operator’s unit' })
   async recap(@CurrentIdentity() who: Identity, @Query('date') date?: string, @Query('unitCode') unitCode?: string) {
-    const day = date ?? this.clock.today();
-    if (!ISO_DATE.test(day) || Number.isNaN(Date.parse(day))) throw new ApiError(400, 'Data tidak valid: date harus berupa tanggal YYYY-MM-DD', [{ field: 'date', message: 'harus berupa tanggal YYYY-MM-DD' }]);
-    if (who.roles.includes('ADMIN_BKD')) return this.recaps.recap(day, unitCode ?? null);
+    const day = dateParam(date ?? this.clock.today(), 'date');
+    if (who.roles.includes('ADMIN_BKD')) {
+      if (unitCode) await this.access.unitPath(unitCode);
+      return this.recaps.recap(day, unitCode ?? null);
+    }
     if (!who.roles.includes('OPERATOR_OPD')) throw new ApiError(403, 'Rekap kehadiran hanya untuk admin BKD dan operator OPD');
     const unit = unitCode ?? who.unitCode;
     await this.access.assertCanManageUnit(who, unit);

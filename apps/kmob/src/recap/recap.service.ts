@@ -1,4 +1,3 @@
-import { ApiError } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -70,11 +69,8 @@ export class RecapService {
     private readonly rules: RuleStore,
   ) {}
 
+  /** `unitCode` must be a known unit (KmobAccess.unitPath). */
   async recap(date: string, unitCode: string | null) {
-    if (unitCode) {
-      const [unit] = (await this.dataSource.query('SELECT 1 FROM unit WHERE code = $1', [unitCode])) as unknown[];
-      if (!unit) throw new ApiError(404, `Unit ${unitCode} tidak ditemukan`);
-    }
     const calendar = await this.rules.calendar(date, date);
     const scopes = calendar.scopesOn(date);
     const overrides = scopes.filter((s) => s.scope !== '');

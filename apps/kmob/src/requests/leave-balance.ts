@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { annualLeaveBalance } from '../domain/leave';
+import { ApiError } from '@app/service-kit';
+import { annualLeaveBalance, type AnnualLeaveRules } from '../domain/leave';
+import { ruleOn, type EffectiveRule } from '../rules/effective-rules';
 import { RuleStore } from '../rules/rule-store';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
@@ -29,7 +31,7 @@ export class LeaveBalances {
   constructor(private readonly rules: RuleStore) {}
 
   async annual(db: Queryable, nip: string, year: number, tmtCpns: string): Promise<AnnualLeaveBalance> {
-    const versions = await this.rules.list('annual-leave', db);
+    const versions = (await this.rules.list('annual-leave', db)).filter((v) => v.scope === '') as EffectiveRule<AnnualLeaveRules>[];
     const firstRuleYear = Math.min(...versions.map((v) => Number(v.effectiveFrom.slice(0, 4))));
     const from = Math.min(year, Math.max(firstRuleYear, Number(tmtCpns.slice(0, 4))));
     const usage = (await db.query(
@@ -43,7 +45,8 @@ export class LeaveBalances {
     let unused = 0;
     let balance: AnnualLeaveBalance | null = null;
     for (let y = from; y <= year; y++) {
-      const rule = await this.rules.annualLeave(`${y}-12-31`, db);
+      const rule = ruleOn(versions, `${y}-12-31`);
+      if (!rule) throw new ApiError(422, `Belum ada aturan cuti tahunan yang berlaku pada ${y}`);
       const { taken = 0, pending = 0 } = byYear.get(y) ?? {};
       const b = annualLeaveBalance(rule.value, y === from ? 0 : unused, taken);
       balance = { nip, year: y, entitlementDays: rule.value.entitlementDays, ...b, taken, pending, requestable: b.remaining - pending, source: rule.source };

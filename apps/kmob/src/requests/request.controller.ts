@@ -1,5 +1,5 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError } from '@app/service-kit';
+import { yearParam } from '@app/service-kit';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -57,8 +57,6 @@ export class RequestController {
   @Get('leave-balances/:nip')
   async balance(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Query('year') year?: string) {
     const employee = await this.access.assertCanRead(who, nip);
-    const y = year ?? this.clock.today().slice(0, 4);
-    if (!/^\d{4}$/.test(y)) throw new ApiError(400, 'Data tidak valid: year harus tahun 4 digit', [{ field: 'year', message: 'harus tahun 4 digit' }]);
-    return this.balances.annual(this.dataSource, nip, Number(y), employee.tmtCpns);
+    return this.balances.annual(this.dataSource, nip, yearParam(year ?? this.clock.today().slice(0, 4)), employee.tmtCpns);
   }
 }

@@ -1,7 +1,7 @@
 import { REQUEST_TYPES, type RequestType } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DateField, NipField } from '../common/fields';
+import { DateField, NipField } from '@app/service-kit';
 
 export class CreateRequestDto {
   @ApiPropertyOptional({ description: 'Whose request; an operator may file one for an employee of their units. Default: the caller.' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AttendanceEvents, type RequestType } from '@app/contracts';
 import { canReadEmployee, type Identity } from '@app/auth';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, conflict, notFound, SERVICE_CONFIG } from '@app/service-kit';
+import { ApiError, conflict, invalid, notFound, SERVICE_CONFIG } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -57,7 +57,7 @@ export class RequestService {
     const nip = dto.nip ?? who.nip;
     const employee = nip === who.nip ? await this.access.employee(nip) : await this.access.assertCanManage(who, nip);
     if (employee.status !== 'AKTIF') throw refuse('Permohonan hanya untuk pegawai aktif', 'nip');
-    if (dto.endDate < dto.startDate) throw new ApiError(400, 'Data tidak valid: endDate tidak boleh sebelum startDate', [{ field: 'endDate', message: 'tidak boleh sebelum startDate' }]);
+    if (dto.endDate < dto.startDate) throw invalid('endDate', 'tidak boleh sebelum startDate');
     const attachment = dto.attachment ? decodeUpload(dto.attachment, 'attachment', ['application/pdf', 'image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
     return this.dataSource.transaction(async (m) => {
       // One request at a time per employee, so two overlapping requests cannot both pass the check.
@@ -120,7 +120,7 @@ export class RequestService {
   }
 
   async reject(who: Identity, id: string, note: string | undefined): Promise<RequestView> {
-    if (!note?.trim()) throw new ApiError(400, 'Data tidak valid: note wajib diisi saat menolak permohonan', [{ field: 'note', message: 'wajib diisi saat menolak' }]);
+    if (!note?.trim()) throw invalid('note', 'wajib diisi saat menolak');
     return this.decide(who, id, 'REJECTED', note.trim());
   }
 

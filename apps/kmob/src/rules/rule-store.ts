@@ -1,9 +1,8 @@
-import { ApiError } from '@app/service-kit';
+import { ApiError, invalidInput } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { WorkCalendar, type ScheduleRule } from '../calendar/work-calendar';
-import type { AnnualLeaveRules } from '../domain/leave';
 import type { DisciplineRules } from './discipline-rules';
 import { ruleOn, type EffectiveRule } from './effective-rules';
 import { ruleProblems, type RuleKind } from './rule-validation';
@@ -39,7 +38,7 @@ export class RuleStore {
 
   async put(kind: RuleKind, scope: string, effectiveFrom: string, source: string, value: unknown, by: string): Promise<StoredRule> {
     const problems = ruleProblems(kind, value);
-    if (problems.length > 0) throw new ApiError(400, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    if (problems.length > 0) throw invalidInput(problems);
     await this.dataSource.query(
       `INSERT INTO rule_version (kind, scope, effective_from, source, value, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (kind, scope, effective_from) DO UPDATE SET source = $4, value = $5, updated_by = $6, updated_at = now()`,
@@ -61,10 +60,6 @@ export class RuleStore {
 
   discipline(date: string, db?: Queryable): Promise<EffectiveRule<DisciplineRules>> {
     return this.on<DisciplineRules>('discipline', date, db);
-  }
-
-  annualLeave(date: string, db?: Queryable): Promise<EffectiveRule<AnnualLeaveRules>> {
-    return this.on<AnnualLeaveRules>('annual-leave', date, db);
   }
 
   leaveTypes(date: string, db?: Queryable): Promise<EffectiveRule<LeaveTypeLimits>> {

@@ -1,11 +1,10 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError, notFound } from '@app/service-kit';
+import { dateParam, invalid, notFound, yearParam } from '@app/service-kit';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ISO_DATE } from '../common/fields';
 import { KmobAccess } from '../common/kmob-access';
 import { RuleStore } from './rule-store';
 import { RULE_KINDS, type RuleKind } from './rule-validation';
@@ -50,11 +49,6 @@ function kindOf(kind: string): RuleKind {
   return kind as RuleKind;
 }
 
-function dateOf(value: string, field: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw new ApiError(400, `Data tidak valid: ${field} harus berupa tanggal YYYY-MM-DD`, [{ field, message: 'harus berupa tanggal YYYY-MM-DD' }]);
-  return value;
-}
-
 /** Discipline bands, leave days, working hours and the holiday calendar: read by all, changed by BKD admins. */
 @ApiTags('rules')
 @Controller()
@@ -75,29 +69,28 @@ export class RulesController {
   async put(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Body() dto: RuleVersionDto) {
     this.access.assertAdmin(who);
     const k = kindOf(kind);
-    if (dto.unitCode && k !== 'schedule') throw new ApiError(400, 'Data tidak valid: unitCode hanya untuk aturan jadwal kerja', [{ field: 'unitCode', message: 'hanya untuk aturan jadwal kerja' }]);
+    if (dto.unitCode && k !== 'schedule') throw invalid('unitCode', 'hanya untuk aturan jadwal kerja');
     if (dto.unitCode) await this.access.unitPath(dto.unitCode);
-    return this.rules.put(k, dto.unitCode ?? '', dateOf(effectiveFrom, 'effectiveFrom'), dto.source, dto.value, who.nip);
+    return this.rules.put(k, dto.unitCode ?? '', dateParam(effectiveFrom, 'effectiveFrom'), dto.source, dto.value, who.nip);
   }
 
   @Delete('rules/:kind/:effectiveFrom')
   @HttpCode(204)
   async remove(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Query('unitCode') unitCode?: string) {
     this.access.assertAdmin(who);
-    if (!(await this.rules.remove(kindOf(kind), unitCode ?? '', dateOf(effectiveFrom, 'effectiveFrom')))) throw notFound(`Aturan ${kind} yang berlaku ${effectiveFrom}`);
+    if (!(await this.rules.remove(kindOf(kind), unitCode ?? '', dateParam(effectiveFrom, 'effectiveFrom')))) throw notFound(`Aturan ${kind} yang berlaku ${effectiveFrom}`);
   }
 
   @Get('holidays')
   holidays(@Query('year') year?: string) {
-    const y = year ?? String(new Date().getUTCFullYear());
-    if (!/^\d{4}$/.test(y)) throw new ApiError(400, 'Data tidak valid: year harus tahun 4 digit', [{ field: 'year', message: 'harus tahun 4 digit' }]);
+    const y = yearParam(year ?? String(new Date().getUTCFullYear()));
     return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [`${y}-01-01`, `${y}-12-31`]);
   }
 
   @Put('holidays/:date')
   async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto) {
     this.access.assertAdmin(who);
-    const d = dateOf(date, 'date');
+    const d = dateParam(date, 'date');
     await this.dataSource.query(
       `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
       [d, dto.kind, dto.name, dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}`],
@@ -109,7 +102,7 @@ export class RulesController {
   @HttpCode(204)
   async removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string) {
     this.access.assertAdmin(who);
-    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [dateOf(date, 'date')])) as [unknown, number];
+    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [dateParam(date, 'date')])) as [unknown, number];
     if (count === 0) throw notFound(`Hari libur ${date}`);
   }
 }

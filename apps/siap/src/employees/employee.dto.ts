@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DateField, PositionCodeField, UnitCodeField } from '../common/fields';
+import { DateField, NipField } from '@app/service-kit';
+import { PositionCodeField, UnitCodeField } from '../common/fields';
 import type { EmploymentType } from '@app/contracts';
 
 
 export class RegisterEmployeeDto {
   @ApiProperty({ example: '196608011988031001' })
-  @Matches(/^\d{18}$/, { message: '$harus 18 digit angka' })
+  @NipField()
   nip!: string;
 
   @ApiProperty()
