@@ -184,6 +184,8 @@ async function main(): Promise<void> {
           ...process.env,
           ...secrets,
           PORT: String(spec.port),
+          // Only the gateway answers other machines (phones on the office network); the rest stay on loopback.
+          HOST: spec.name === 'gateway' ? (process.env.GATEWAY_HOST ?? '0.0.0.0') : '127.0.0.1',
           DATABASE_URL: databaseUrl,
           KAFKA_BROKERS: brokers,
           SIAP_URL: `http://127.0.0.1:${SIAP_PORT}`,

@@ -9,12 +9,13 @@ describe('npm start', () => {
   it('runs the platform on one machine, serves SIAP, keeps data and stops cleanly on SIGINT', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
     fs.chmodSync(dataDir, 0o755); // as a checkout would be; a closed folder is handled too, elsewhere
-    const [gatewayPort, siapPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [gatewayPort, siapPort, kmobPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       SIAP_PORT: String(siapPort),
+      KMOB_PORT: String(kmobPort),
       KAFKA_PORT: String(kafkaPort),
       PG_PORT: String(pgPort),
     };
@@ -47,6 +48,12 @@ describe('npm start', () => {
       // SIAP itself refuses anyone who bypasses the gateway.
       expect((await fetch(`http://127.0.0.1:${siapPort}/api/v1/siap/units`)).status).toBe(401);
       expect((await fetch(`http://127.0.0.1:${siapPort}/health/ready`)).status).toBe(200);
+      // Only the gateway answers on the machine's network address; the services listen on loopback alone.
+      const lan = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+      if (lan) {
+        expect((await fetch(`http://${lan}:${gatewayPort}/health/live`)).status).toBe(200);
+        for (const port of [siapPort, kmobPort]) await expect(fetch(`http://${lan}:${port}/health/live`)).rejects.toThrow();
+      }
     } finally {
       child.kill('SIGINT');
     }

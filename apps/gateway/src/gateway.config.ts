@@ -48,6 +48,12 @@ export class GatewayConfig extends BaseServiceConfig {
   @Min(1)
   LOGIN_LOCK_MINUTES: number = 15;
 
+  /** Failed logins of one NIP from any address before each further attempt waits longer (1 s, 2 s, 4 s …). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_FREE_FAILURES: number = 20;
+
   /** Where each service is; a service without a URL is not routed (404). */
   @IsOptional() @IsUrl({ require_tld: false }) SIAP_URL?: string;
   @IsOptional() @IsUrl({ require_tld: false }) KMOB_URL?: string;

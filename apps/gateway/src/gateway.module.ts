@@ -9,6 +9,8 @@ import { AuditLog } from './audit/audit-log';
 import { AuditController } from './audit/audit.controller';
 import { GatewaySchema1732782000000 } from './persistence/1732782000000-gateway-schema';
 import { Audit1732782100000 } from './persistence/1732782100000-audit';
+import { SessionsAndThrottle1732782200000 } from './persistence/1732782200000-sessions-and-throttle';
+import { LiveSessions } from './accounts/live-sessions';
 import { wireGateway } from './proxy/wire-gateway';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { EmployeeProjection } from './projection/employee-projection';
@@ -31,8 +33,8 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
   configure: wireGateway,
   rootModule: (config, logger): DynamicModule => ({
     module: GatewayModule,
-    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000], requireGatewayIdentity: false })],
+    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000, SessionsAndThrottle1732782200000], requireGatewayIdentity: false })],
     controllers: [AuthController, AuditController],
-    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuthService, EmployeeProjection, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
+    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, LiveSessions, AuthService, EmployeeProjection, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
   }),
 };

@@ -42,12 +42,12 @@ describe('gateway accounts: login, activation, lockout, tokens', () => {
     expect(login.body.user).toEqual({ nip: PEGAWAI_NIP, name: 'Pegawai 002', roles: ['PEGAWAI'], unitCode: 'BKD-MUTASI' });
   });
 
-  it('refuses the sixth attempt after five wrong passwords, even with the right one, until the lock ends', async () => {
+  it('refuses the sixth attempt from an address after five wrong passwords, even with the right one, until the lock ends', async () => {
     for (let i = 0; i < 5; i++) expect((await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: `wrong-${i}-password` })).status).toBe(401);
     const locked = await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' });
-    expect(locked.status).toBe(423);
-    expect(locked.body.message).toMatch(/^Akun terkunci/);
-    await g.db.query("UPDATE account SET locked_until = now() - interval '1 second' WHERE nip = $1", [PEGAWAI_NIP]);
+    expect(locked.status).toBe(429);
+    expect(locked.body.message).toBe('Terlalu banyak percobaan masuk yang gagal; coba lagi dalam 15 menit');
+    await g.db.query("UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key LIKE $1", [`${PEGAWAI_NIP}@%`]);
     expect((await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).status).toBe(200);
   });
 

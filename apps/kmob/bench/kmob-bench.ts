@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const jwtSecret = randomBytes(32).toString('hex');
   const [siapPort, kmobPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
   const kmobDbUrl = await ensureDatabase(pg.adminUrl, 'kmob');
+  const gatewayDbUrl = await ensureDatabase(pg.adminUrl, 'gateway');
   const common = { KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: secret };
   const children = [
     spawnService('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap') }),
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     spawnService('apps/gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
-      DATABASE_URL: await ensureDatabase(pg.adminUrl, 'gateway'),
+      DATABASE_URL: gatewayDbUrl,
       JWT_SECRET: jwtSecret,
       ADMIN_NIP: ADMIN.nip,
       ADMIN_PASSWORD: ADMIN.password,
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     console.log(`K-Mob projected ${fmt(EMPLOYEES)} employees in ${elapsed(t0)}`);
 
     const tokens = new AccessTokens('k1', jwtSecret, new Map(), 3600);
-    const people = await employeesAtTheirOffices(tokens);
+    const sessions = await openSessions(gatewayDbUrl);
+    const people = await employeesAtTheirOffices(tokens, sessions);
 
     // Servers at 07:00 have been up for hours: warm this run's processes (JIT, connections, prepared
     // statements) with check-ins refused for a mocked location, which write nothing.
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
 
     const recapTimes: number[] = [];
     let recap: { total: Record<string, number> } | null = null;
-    const adminToken = await tokens.issue({ nip: ADMIN.nip, name: 'Administrator BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' });
+    const adminToken = await tokens.issue({ nip: ADMIN.nip, name: 'Administrator BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD', sessionId: sessions.get(ADMIN.nip)!, epoch: 1 });
     for (let i = 0; i < 7; i++) {
       const t = performance.now();
       const response = await fetch(`${gw}/api/v1/kmob/recap`, { headers: { authorization: `Bearer ${adminToken}` } });
@@ -154,14 +156,31 @@ interface RunResult {
 }
 
 /** Every employee with an access token and a fix within 50 m of their OPD's office, at the accuracy phones report indoors. */
-async function employeesAtTheirOffices(tokens: AccessTokens) {
+/**
+ * What 36,005 logins would leave in the gateway's database: every account active with one session
+ * (the tokens are minted here instead of running 36,005 argon2 logins).
+ */
+async function openSessions(gatewayDbUrl: string): Promise<Map<string, string>> {
+  const db = new Client({ connectionString: gatewayDbUrl });
+  await db.connect();
+  try {
+    await waitFor(async () => (await db.query('SELECT count(*)::int AS n FROM account')).rows[0].n > EMPLOYEES, 'the gateway to hold every account', 300_000, 500);
+    await db.query(`UPDATE account SET status = 'ACTIVE' WHERE status = 'INACTIVE'`);
+    const { rows } = await db.query('INSERT INTO auth_session (nip) SELECT nip FROM account RETURNING id, nip');
+    return new Map((rows as { id: string; nip: string }[]).map((r) => [r.nip, r.id]));
+  } finally {
+    await db.end();
+  }
+}
+
+async function employeesAtTheirOffices(tokens: AccessTokens, sessions: Map<string, string>) {
   const { staffPositions } = demoOrganisation();
   const offices = new Map(demoOffices().map((o) => [o.unitCode, o]));
   return Promise.all(
     Array.from({ length: EMPLOYEES }, async (_, i) => {
       const e = demoEmployee(i, staffPositions);
       const office = offices.get(e.unitCode.replace(/-(SEKRETARIAT|BIDANG-1|BIDANG-2)$/, ''))!;
-      const token = await tokens.issue({ nip: e.nip, name: e.name, roles: ['PEGAWAI'], unitCode: e.unitCode });
+      const token = await tokens.issue({ nip: e.nip, name: e.name, roles: ['PEGAWAI'], unitCode: e.unitCode, sessionId: sessions.get(e.nip)!, epoch: 1 });
       const fix = {
         latitude: office.latitude + ((i % 7) - 3) * 0.00012,
         longitude: office.longitude + ((i % 5) - 2) * 0.00012,

@@ -12,6 +12,16 @@ export class KmobConfig extends BaseServiceConfig {
   @Max(840)
   UTC_OFFSET_MINUTES: number = 480;
 
+  /**
+   * How much of a phone's stated GPS inaccuracy an office Wi-Fi BSSID may credit: a fix counts on the
+   * office Wi-Fi only when it lies within the radius plus at most this many metres.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  WIFI_MAX_CREDIT_METERS: number = 100;
+
   /** Largest selfie or request attachment, after base64 decoding. */
   @IsOptional()
   @IsInt()

@@ -15,6 +15,8 @@ import { MonthCloseService } from './months/month-close.service';
 import { MonthController } from './months/month.controller';
 import { KmobSchema1732783000000 } from './persistence/1732783000000-kmob-schema';
 import { MonthCloseRuns1732783100000 } from './persistence/1732783100000-month-close-runs';
+import { MonthCloseState1732783200000 } from './persistence/1732783200000-month-close-state';
+import { RequestLimits1732783300000 } from './persistence/1732783300000-request-limits';
 import { RecapController } from './recap/recap.controller';
 import { RecapService } from './recap/recap.service';
 import { LeaveBalances } from './requests/leave-balance';
@@ -36,7 +38,7 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
   textBodies: { types: ['text/csv'], limitBytes: 50 * 1024 * 1024 },
   rootModule: (config, logger): DynamicModule => ({
     module: KmobModule,
-    imports: [PlatformModule.forRoot({ service: 'kmob', config, logger, entities: [], migrations: [KmobSchema1732783000000, MonthCloseRuns1732783100000] })],
+    imports: [PlatformModule.forRoot({ service: 'kmob', config, logger, entities: [], migrations: [KmobSchema1732783000000, MonthCloseRuns1732783100000, MonthCloseState1732783200000, RequestLimits1732783300000] })],
     controllers: [CheckInController, LocationController, RequestController, AttendanceController, MonthController, RecapController, RulesController, FileController],
     providers: [
       LocalClock,

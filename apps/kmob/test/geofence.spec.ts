@@ -19,10 +19,24 @@ describe('geofence', () => {
     ['on the edge, accuracy included', 90, 10, true],
     ['just over the edge once accuracy counts', 90, 11, false],
     ['outside', 150, 5, false],
-  ])('%s: %d m away with ±%d m', (_case, meters, accuracy, allowed) => {
+  ])('%s: %d m away with ±%d m → allowed %s', (_case, meters, accuracy, allowed) => {
     const verdict = checkGeofence({ ...north(GUBERNUR, meters), accuracyMeters: accuracy, mocked: false }, [GUBERNUR, BKD], false);
     expect(verdict.allowed).toBe(allowed);
     if (!verdict.allowed) expect(verdict).toEqual({ allowed: false, reason: 'OUTSIDE_GEOFENCE', nearest: { name: 'Kantor Gubernur Sulteng', distanceMeters: meters } });
+  });
+
+  const OFFICE_WIFI: AttendanceLocation = { ...GUBERNUR, wifiBssids: ['a4:2b:b0:11:22:33'] };
+  const wifi = { bssid: 'A4:2B:B0:11:22:33', maxCreditMeters: 100 };
+
+  it.each([
+    ['a weak fix just outside, on the office Wi-Fi', 130, 60, true, wifi],
+    ['a fix whose accuracy reaches the radius only with more credit than allowed', 250, 400, false, wifi],
+    ['13,327 km away with the office BSSID', 13_327_000, 20, false, wifi],
+    ['a weak fix just outside on another BSSID', 130, 60, false, { ...wifi, bssid: '00:11:22:33:44:55' }],
+    ['a weak fix just outside without Wi-Fi', 130, 60, false, undefined],
+  ])('%s: %d m away with ±%d m → allowed %s', (_case, meters, accuracy, allowed, evidence) => {
+    const far = meters > 1_000_000 ? { latitude: 40.7, longitude: -74 } : north(GUBERNUR, meters);
+    expect(checkGeofence({ ...far, accuracyMeters: accuracy, mocked: false }, [OFFICE_WIFI], false, evidence).allowed).toBe(allowed);
   });
 
   it('refuses a mocked location even inside, and lets approved field duty check in anywhere', () => {

@@ -105,6 +105,8 @@ describe('K-Mob check-ins', () => {
     }
     expect((await p.kmob('GET', url, undefined, perawat)).status).toBe(403);
     expect((await p.kmob('GET', url, undefined, opDinkes)).status).toBe(403);
+    const { headers } = await p.kmob('GET', url, undefined, analis);
+    expect({ 'content-type': headers['content-type'], 'content-disposition': headers['content-disposition'], 'x-content-type-options': headers['x-content-type-options'] }).toEqual({ 'content-type': 'image/png', 'content-disposition': `attachment; filename="${r.body.photoId}.png"`, 'x-content-type-options': 'nosniff' });
     const [file] = (await p.db.query('SELECT content_type, size_bytes FROM stored_file WHERE id = $1', [r.body.photoId])) as unknown[];
     expect(file).toEqual({ content_type: 'image/png', size_bytes: 72 });
   });
@@ -123,6 +125,53 @@ describe('K-Mob check-ins', () => {
     expect((await p.kmob('POST', '/api/v1/kmob/check-ins', weakGps, kabid)).status).toBe(422);
     expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...weakGps, wifiBssid: 'A4:2B:B0:11:22:33' }, kabid)).status).toBe(201);
     expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(60), { mocked: true }), wifiBssid: bssid }, kabid)).status).toBe(422);
+    // The probe's case: 13,327 km away (New York) with the office BSSID.
+    const farAway = await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix({ latitude: 40.7128, longitude: -74.006 }, { type: 'OUT' }), wifiBssid: bssid }, kabid);
+    expect(farAway.status).toBe(422);
+    expect(farAway.body.info.reason).toBe('OUTSIDE_GEOFENCE');
+    // 300 m away claiming ±400 m: Wi-Fi credits at most 100 m of it.
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(300), { type: 'OUT', accuracyMeters: 400 }), wifiBssid: bssid }, kabid)).status).toBe(422);
+  });
+
+  it('shows office BSSIDs only to those who manage the locations', async () => {
+    const withBssids = (await p.kmob('GET', '/api/v1/kmob/locations/BKD', undefined, opBkd)).body;
+    expect(withBssids[0].wifiBssids).toEqual(['a4:2b:b0:11:22:33']);
+    for (const who of [analis, kabid, opDinkes]) {
+      const seen = await p.kmob('GET', '/api/v1/kmob/locations/BKD', undefined, who);
+      expect(seen.status).toBe(200);
+      expect(seen.body).toEqual([{ name: 'Kantor BKD Sulteng', latitude: -0.8979, longitude: 119.8594, radiusMeters: 100 }]);
+    }
+  });
+
+  it('lets nobody move their own geofence, whatever their role', async () => {
+    const home = [{ name: 'Rumah', latitude: -0.9, longitude: 119.87, radiusMeters: 5000 }];
+    const own = await p.kmob('PUT', `/api/v1/kmob/employees/${opBkd.nip}/locations`, home, opBkd);
+    expect(own.status).toBe(403);
+    const adminOwn = await p.kmob('PUT', `/api/v1/kmob/employees/${ADMIN.nip}/locations`, home, ADMIN);
+    expect(adminOwn.status).toBe(403);
+    expect(await p.db.query('SELECT count(*)::int AS n FROM location WHERE nip = ANY($1)', [[opBkd.nip, ADMIN.nip]])).toEqual([{ n: 0 }]);
+  });
+
+  it("never lets one check-in's failure fail the others stored with it", async () => {
+    // A row the database refuses (here by a trigger standing in for any row-level failure).
+    await p.db.query(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.device_id = 'poison' THEN RAISE EXCEPTION 'poisoned row'; END IF; RETURN NEW; END $$`);
+    await p.db.query('CREATE TRIGGER refuse_poison BEFORE INSERT ON check_in FOR EACH ROW EXECUTE FUNCTION refuse_poison()');
+    try {
+      const sent = [analis, analis2, kabid, perawat].map((who, i) =>
+        p.kmob('POST', '/api/v1/kmob/check-ins', fix(who === perawat ? { latitude: -0.8765, longitude: 119.8839 } : north(5 + i), { type: 'OUT', deviceId: who === analis2 ? 'poison' : `batch-${i}` }), who),
+      );
+      const answers = await Promise.all(sent);
+      expect(answers.map((a) => a.status)).toEqual([201, 500, 201, 201]);
+      const stored = (await p.db.query(`SELECT nip FROM check_in WHERE device_id LIKE 'batch-%' ORDER BY nip`)) as { nip: string }[];
+      expect(stored.map((r) => r.nip).sort()).toEqual([analis.nip, kabid.nip, perawat.nip].sort());
+    } finally {
+      await p.db.query('DROP TRIGGER refuse_poison ON check_in');
+      await p.db.query('DROP FUNCTION refuse_poison()');
+    }
+    const nul = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(5), { type: 'OUT', deviceId: 'android\u0000x' }), analis);
+    expect(nul.status).toBe(400);
+    expect(nul.body.details).toEqual([{ field: 'deviceId', message: 'tidak boleh memuat karakter kendali' }]);
   });
 
   it('publishes each check-in on kmob.attendance.v1', async () => {

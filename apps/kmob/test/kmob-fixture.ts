@@ -16,7 +16,7 @@ import { KMOB_SERVICE } from '../src/kmob.module';
 const INTERNAL_SECRET = 'kmob-test-internal-secret-0123456789abcdef';
 export const ADMIN: Identity = { nip: '196608011988031001', name: 'Admin BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' };
 
-type Reply = { status: number; body: any };
+type Reply = { status: number; body: any; headers: Record<string, string> };
 
 export interface Platform {
   broker: KafkaBroker;
@@ -41,7 +41,7 @@ async function call(baseUrl: string, method: string, p: string, body: unknown, i
   const response = await fetch(`${baseUrl}${p}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  return { status: response.status, body: text && isJson ? JSON.parse(text) : text };
+  return { status: response.status, body: text && isJson ? JSON.parse(text) : text, headers: Object.fromEntries(response.headers) };
 }
 
 async function listen(app: NestFastifyApplication): Promise<string> {

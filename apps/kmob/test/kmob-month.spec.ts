@@ -85,13 +85,19 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
       `${analis.nip},2026-08-03 07:00:00,ISTIRAHAT`,
       `${analis.nip},2099-01-01 07:00:00,MASUK`,
       '199901012020121001,2026-08-03 07:00:00,MASUK',
+      `${analis.nip},2026-02-30 07:10:00,MASUK`, // no such day: not a check-in on 2 March
+      `${analis.nip},2026-08-03 24:10,MASUK`,
+      `${analis.nip}\u0000,2026-08-03 07:10,MASUK`,
     ].join('\n');
     const job = await importCsv(p, csv);
-    expect(job).toMatchObject({ status: 'DONE', failed: 4, unchanged: 0 });
-    expect(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.problems[0].field])).toEqual([['NIP'], ['JENIS'], ['WAKTU'], ['NIP']]);
+    expect(job).toMatchObject({ status: 'DONE', failed: 7, unchanged: 0 });
+    expect(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.problems[0].field])).toEqual([['NIP'], ['JENIS'], ['WAKTU'], ['NIP'], ['WAKTU'], ['WAKTU'], ['NIP']]);
     expect(job.errors[3].problems[0].message).toContain('tidak dikenal');
+    expect(job.errors[4].problems[0].message).toBe('harus berupa waktu yang ada, YYYY-MM-DD HH:MM[:SS]');
+    expect(job.errors[6]).toMatchObject({ nip: `${analis.nip}\uFFFD`, problems: [{ field: 'NIP', message: 'tidak boleh memuat karakter kendali' }] });
+    expect(await p.db.query(`SELECT count(*)::int AS n FROM check_in WHERE work_date < '2026-08-01'`)).toEqual([{ n: 0 }]);
     const again = await importCsv(p, csv);
-    expect(again).toMatchObject({ status: 'DONE', imported: 0, unchanged: job.imported, failed: 4 });
+    expect(again).toMatchObject({ status: 'DONE', imported: 0, unchanged: job.imported, failed: 7 });
   });
 
   it('resolves every day of the month: late bands, early leave, TK, weekends and holidays', async () => {
@@ -134,6 +140,25 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
       ['2026-08-06', 'BKD-MUTASI'],
       ['2026-08-20', 'DINKES'],
     ]);
+  });
+
+  it('bounds every request type by its span and filing window before counting anything', async () => {
+    // What a probe sent: any pegawai, 8,000 years of izin. Dates past 2100 are not dates a person means.
+    const probe = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2030-01-01', endDate: '9999-12-31', reason: 'uji' }, analis);
+    expect(probe.status).toBe(400);
+    expect(probe.body.details).toEqual([{ field: 'endDate', message: 'harus berupa tanggal YYYY-MM-DD yang ada (tahun 1900–2100)' }]);
+    const started = Date.now();
+    const wide = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-01', endDate: '2099-12-31', reason: 'uji' }, analis);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(wide.status).toBe(422);
+    expect(wide.body.message).toMatch(/^IZIN paling lama 3 hari kalender; diminta 26694 hari$/);
+    expect(wide.body.info).toMatchObject({ rule: 'leave-types', effectiveFrom: '2026-01-01', maxCalendarDays: 3 });
+    const old = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'SAKIT', startDate: '2026-08-13', endDate: '2026-08-13', reason: 'Sakit' }, analis);
+    expect(old.status).toBe(422);
+    expect(old.body.message).toBe('SAKIT paling lambat diajukan 30 hari setelah tanggal mulainya');
+    expect(await p.db.query('SELECT count(*)::int AS n FROM attendance_request')).toEqual([{ n: 0 }]);
+    // After an outage BKD widens the filing windows (as data, through the API) so late paperwork can be filed.
+    await widenFilingWindows(p);
   });
 
   it('keeps the annual leave balance, refuses overlap and excess, and lets only the right atasan decide', async () => {
@@ -196,7 +221,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
 
   it('closes a month once, publishes nothing new when closed again, and a correction publishes the next version', async () => {
     expect((await p.kmob('POST', '/api/v1/kmob/months/2026-08/close', undefined, kabid)).status).toBe(403);
-    expect((await p.kmob('POST', '/api/v1/kmob/months/2999-01/close')).status).toBe(422);
+    expect((await p.kmob('POST', '/api/v1/kmob/months/2099-01/close')).status).toBe(422);
     const first = await closeMonth(p, '2026-08');
     expect(first).toMatchObject({ month: '2026-08', status: 'DONE', totalEmployees: 5, processed: 5, employees: 5, published: 5, unchanged: 0, startedBy: ADMIN.nip });
     const closed = await p.messages('kmob.discipline.v1', 5);
@@ -292,7 +317,72 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect(holidays).toHaveLength(25);
     expect(holidays.filter((h: { kind: string }) => h.kind === 'CUTI_BERSAMA')).toHaveLength(8);
   });
+
+  it('leaves the decision on a request to someone other than whoever filed it', async () => {
+    const operator = person(STAFF.kabid.nip, ['PEGAWAI', 'ATASAN', 'OPERATOR_OPD'], 'BKD', 'Kabid, operator BKD');
+    const filed = await p.kmob('POST', '/api/v1/kmob/requests', { nip: analis.nip, type: 'IZIN', startDate: '2026-12-21', endDate: '2026-12-21', reason: 'Diajukan oleh operator' }, operator);
+    expect(filed.status).toBe(201);
+    expect(filed.body.createdBy).toBe(operator.nip);
+    const own = await p.kmob('POST', `/api/v1/kmob/requests/${filed.body.id}/approve`, undefined, operator);
+    expect(own.status).toBe(403);
+    expect(own.body.message).toMatch(/^Permohonan yang Anda ajukan sendiri/);
+    expect((await p.kmob('POST', `/api/v1/kmob/requests/${filed.body.id}/approve`)).status).toBe(200);
+  });
+
+  it.each([
+    ['February 2026', '2026-02', 28],
+    ['September 2026', '2026-09', 30],
+    ['October 2026', '2026-10', 31],
+  ])('closes %s (%s), a month of %d days', async (_name, month, days) => {
+    const run = await closeMonth(p, month);
+    expect(run).toMatchObject({ status: 'DONE', employees: 5, published: 5 });
+    expect((await p.kmob('GET', `/api/v1/kmob/months/${month}`)).body).toMatchObject({ month, closed: true, closing: false, employees: 5 });
+    const summary = (await p.kmob('GET', `/api/v1/kmob/summaries?nip=${analis.nip}&month=${month}`)).body;
+    expect(summary.days).toHaveLength(days);
+    expect(summary.closedVersion).toBe(1);
+  });
+
+  it('refuses to close a month without rules in force, and closes the 29 days of February 2024 once they are set', async () => {
+    const refused = await p.kmob('POST', '/api/v1/kmob/months/2024-02/close');
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe('Bulan 2024-02 tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu');
+    expect((await p.kmob('GET', '/api/v1/kmob/months/2024-02')).body).toMatchObject({ closed: false, closing: false });
+    const rules = (await p.kmob('GET', '/api/v1/kmob/rules')).body as { kind: string; scope: string; effectiveFrom: string; value: unknown }[];
+    for (const kind of ['discipline', 'schedule']) {
+      const seeded = rules.find((r) => r.kind === kind && r.scope === '' && r.effectiveFrom === '2026-01-01')!;
+      expect((await p.kmob('PUT', `/api/v1/kmob/rules/${kind}/2024-01-01`, { source: 'Aturan 2024 (uji)', value: seeded.value })).status).toBe(200);
+    }
+    expect(await closeMonth(p, '2024-02')).toMatchObject({ status: 'DONE', employees: 5, published: 5 });
+    expect((await p.kmob('GET', `/api/v1/kmob/summaries?nip=${analis.nip}&month=2024-02`)).body.days).toHaveLength(29);
+  });
+
+  it('marks a month closed only when its run succeeds, and shows run details to admins only', async () => {
+    await p.db.query('ALTER TABLE month_summary RENAME TO month_summary_away'); // the database fails mid-run
+    let failed: Record<string, unknown>;
+    try {
+      failed = await closeMonth(p, '2026-07');
+    } finally {
+      await p.db.query('ALTER TABLE month_summary_away RENAME TO month_summary');
+    }
+    expect(failed).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/^Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup/) });
+    expect(JSON.stringify(failed)).not.toMatch(/relation|month_summary/);
+    expect((await p.kmob('GET', '/api/v1/kmob/months/2026-07')).body).toMatchObject({ closed: false, closing: false, employees: 0 });
+    expect(await closeMonth(p, '2026-07')).toMatchObject({ status: 'DONE', published: 5 });
+    const forAdmin = (await p.kmob('GET', '/api/v1/kmob/months/2026-07')).body;
+    expect(forAdmin).toMatchObject({ closed: true, closedBy: ADMIN.nip });
+    expect(forAdmin.runs.map((r: { status: string }) => r.status)).toEqual(['DONE', 'FAILED']);
+    const forPegawai = (await p.kmob('GET', '/api/v1/kmob/months/2026-07', undefined, analis)).body;
+    expect(forPegawai).toEqual({ month: '2026-07', closed: true, closing: false, closedAt: forAdmin.closedAt, employees: 5, corrected: 0 });
+  });
 });
+
+/** The seeded request limits with filing windows of ten years back and ahead, as BKD would set them after an outage. */
+async function widenFilingWindows(p: Platform) {
+  const [seeded] = (await p.kmob('GET', '/api/v1/kmob/rules?kind=leave-types')).body as { effectiveFrom: string; value: Record<string, object> }[];
+  const value = Object.fromEntries(Object.entries(seeded.value).map(([type, limit]) => [type, { ...limit, maxDaysBack: 3650, maxDaysAhead: 3650 }]));
+  const put = await p.kmob('PUT', `/api/v1/kmob/rules/leave-types/${seeded.effectiveFrom}`, { source: 'Keputusan Kepala BKD (uji): jendela pengajuan dibuka setelah gangguan', value });
+  expect(put.status).toBe(200);
+}
 
 /** Starts closing the month and follows the run until it is done. */
 async function closeMonth(p: Platform, month: string) {

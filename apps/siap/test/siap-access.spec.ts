@@ -63,6 +63,23 @@ describe('SIAP access rules, applied by the service itself', () => {
     expect((await h.call('GET', '/api/v1/siap/employees', undefined, otherAnalyst)).body.items.map((e: { nip: string }) => e.nip)).toEqual([nips.analyst2]);
   });
 
+  it('lets nobody change their own career record, whatever their role', async () => {
+    const self = who(nips.kabid, ['OPERATOR_OPD', 'ADMIN_BKD', 'PEGAWAI'], 'BKD');
+    const version = (await h.call('GET', `/api/v1/siap/employees/${nips.kabid}`)).body.version;
+    const attempts: [string, string, unknown][] = [
+      ['PATCH', '', { version, name: 'Dr. Kabid' }],
+      ['POST', '/promotions', { version, skNumber: 'SK/1', tmt: '2026-12-01', golongan: 'IV/e' }],
+      ['POST', '/history/awards', { details: { name: 'Bintang Mahaputera' } }],
+    ];
+    for (const [method, suffix, body] of attempts) {
+      for (const identity of [operatorBkd, self]) {
+        const r = await h.call(method, `/api/v1/siap/employees/${nips.kabid}${suffix}`, body, identity);
+        expect([suffix, r.status, r.body.message]).toEqual([suffix, 403, 'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain']);
+      }
+    }
+    expect((await h.call('GET', `/api/v1/siap/employees/${nips.kabid}`)).body.version).toBe(version);
+  });
+
   it('keeps units, positions, imports and republish to BKD admins', async () => {
     expect((await h.call('POST', '/api/v1/siap/units', { code: 'X', name: 'X' }, operatorBkd)).status).toBe(403);
     expect((await h.call('PATCH', '/api/v1/siap/positions/BKD-ANALIS', { kelasJabatan: 9 }, operatorBkd)).status).toBe(403);

@@ -66,6 +66,20 @@ describe('SIAP bulk import of a SIASN export', () => {
     expect(await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
   });
 
+  it('reports a blank name or a control character as that row\'s error, and keeps the first 1,000 row errors', async () => {
+    const spec = (seq: number, defect?: CsvRowSpec['defect']): CsvRowSpec => ({ seq, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA', defect });
+    const lines = siasnCsv([spec(40_001), spec(40_002), ...Array.from({ length: 1_500 }, (_, i) => spec(41_000 + i, 'nip'))]).split('\n');
+    lines[1] = lines[1].replace('Pegawai Impor 40001', ' ');
+    lines[2] = lines[2].replace('Pegawai Impor 40002', 'Ahmad\u0000P');
+    const job = await finished(h, (await upload(h, lines.join('\n'))).body.id);
+    expect(job).toMatchObject({ status: 'DONE', imported: 0, failed: 1_502 });
+    expect(job.errors).toHaveLength(1_000);
+    expect(job.errors.slice(0, 2)).toEqual([
+      { line: 2, nip: expect.any(String), problems: [{ field: 'NAMA', message: 'wajib diisi' }] },
+      { line: 3, nip: expect.any(String), problems: [{ field: 'NAMA', message: 'tidak boleh memuat karakter kendali' }] },
+    ]);
+  });
+
   it('refuses a file without the required SIASN columns, and reports a NIP twice in one file', async () => {
     const bad = await upload(h, 'NIP BARU,NAMA\n196608011988031001,Andi\n');
     expect(bad.status).toBe(400);

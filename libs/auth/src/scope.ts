@@ -22,8 +22,13 @@ export function canReadEmployee(identity: Identity, employee: EmployeeScopeFacts
   return has(identity, 'ATASAN') && employee.atasanNip === identity.nip;
 }
 
-/** Who may change an employee's master data: ADMIN_BKD, and OPERATOR_OPD within their units. */
-export function canManageEmployee(identity: Identity, employee: Pick<EmployeeScopeFacts, 'unitPath'>): boolean {
+/**
+ * Who may change an employee's master data (career record, history, attendance locations): ADMIN_BKD,
+ * and OPERATOR_OPD within their units; never the employee themself, whatever their roles, so nobody
+ * promotes themself or moves their own geofence. Without `nip` this is the check for a unit alone.
+ */
+export function canManageEmployee(identity: Identity, employee: Pick<EmployeeScopeFacts, 'unitPath'> & { nip?: string }): boolean {
+  if (employee.nip === identity.nip) return false;
   if (has(identity, 'ADMIN_BKD')) return true;
   return has(identity, 'OPERATOR_OPD') && employee.unitPath.includes(identity.unitCode);
 }

@@ -9,19 +9,23 @@ const pegawai = person('P', ['PEGAWAI'], 'BKD-MUTASI');
 
 const analyst: EmployeeScopeFacts = { nip: 'P', unitPath: ['BKD-MUTASI', 'BKD'], atasanNip: 'K' };
 const nurse: EmployeeScopeFacts = { nip: 'N', unitPath: ['DINKES'], atasanNip: 'X' };
+const adminRecord: EmployeeScopeFacts = { nip: 'A', unitPath: ['BKD'], atasanNip: null };
+const operatorRecord: EmployeeScopeFacts = { nip: 'O', unitPath: ['BKD'], atasanNip: null };
 
 describe('scope rules', () => {
   it.each([
-    ['admin', admin, analyst, true, true],
-    ['admin', admin, nurse, true, true],
-    ['operator of the parent OPD', operatorBkd, analyst, true, true],
-    ['operator of another OPD', operatorDinkes, analyst, false, false],
-    ['operator of their own OPD', operatorDinkes, nurse, true, true],
-    ['direct atasan', atasan, analyst, true, false],
-    ['another atasan', atasan, nurse, false, false],
-    ['the employee themself', pegawai, analyst, true, false],
-    ['another pegawai', pegawai, nurse, false, false],
-  ] as const)('%s: read %#', (_who, identity, employee, read, manage) => {
+    ['admin on a BKD analyst', true, true, admin, analyst],
+    ['admin on a Dinkes nurse', true, true, admin, nurse],
+    ['operator of the parent OPD', true, true, operatorBkd, analyst],
+    ['operator of another OPD', false, false, operatorDinkes, analyst],
+    ['operator of their own OPD', true, true, operatorDinkes, nurse],
+    ['direct atasan', true, false, atasan, analyst],
+    ['another atasan', false, false, atasan, nurse],
+    ['the employee themself', true, false, pegawai, analyst],
+    ['another pegawai', false, false, pegawai, nurse],
+    ['admin on their own record', true, false, admin, adminRecord],
+    ['operator on their own record', true, false, operatorBkd, operatorRecord],
+  ] as const)('%s: read %s, manage %s', (_who, read, manage, identity, employee) => {
     expect(canReadEmployee(identity, employee)).toBe(read);
     expect(canManageEmployee(identity, employee)).toBe(manage);
   });

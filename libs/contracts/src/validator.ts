@@ -7,11 +7,18 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
+/** Where an event's data breaks its schema: a JSON pointer into the data and the schema keyword. */
+export interface ContractProblem {
+  path: string;
+  keyword: string;
+}
+
 export class ContractViolation extends Error {
   override readonly name = 'ContractViolation';
   constructor(
     readonly eventType: string,
     readonly problems: string[],
+    readonly fields: ContractProblem[] = [],
   ) {
     super(`${eventType} does not match its schema: ${problems.join('; ')}`);
   }
@@ -32,6 +39,11 @@ export function assertValidEvent(type: string, data: unknown): void {
   if (!definition) throw new ContractViolation(type, ['unknown event type']);
   const validate = validatorFor(definition);
   if (!validate(data)) {
-    throw new ContractViolation(type, (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`));
+    const errors = validate.errors ?? [];
+    throw new ContractViolation(
+      type,
+      errors.map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+      errors.map((e) => ({ path: e.instancePath || '/', keyword: e.keyword })),
+    );
   }
 }

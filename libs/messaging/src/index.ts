@@ -6,3 +6,4 @@ export * from './messaging.migration';
 export * from './outbox-publisher';
 export * from './outbox-relay';
 export * from './messaging.module';
+export * from './pg-listener';

@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Message, Producer } from 'kafkajs';
 import { cloudEventHeaders } from './cloud-event';
 import type { KafkaConnection } from './kafka-connection';
+import { listenToChannel, type PgListener } from './pg-listener';
 
 export interface OutboxRelayOptions {
   /** Connection string for the LISTEN connection (the same database as the DataSource). */
@@ -50,7 +50,7 @@ const RELAY_LOCK = 0x5e1a7;
  */
 export class OutboxRelay {
   private producer: Producer;
-  private listener: Client | null = null;
+  private listener: PgListener | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -58,7 +58,6 @@ export class OutboxRelay {
   private publishedTotal = 0;
   private lastError: string | null = null;
   private producerConnected = false;
-  private wakeScheduled = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,7 +83,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
     this.listener = null;
     if (this.producerConnected) await this.producer.disconnect().catch(() => undefined);
     this.producerConnected = false;
@@ -187,22 +186,9 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => {
-      if (this.wakeScheduled) return;
-      this.wakeScheduled = true;
-      setTimeout(() => {
-        this.wakeScheduled = false;
-        this.wake?.();
-      }, this.options.coalesceMs ?? 10);
+    this.listener = await listenToChannel(this.options.databaseUrl, 'outbox_event', () => this.wake?.(), {
+      coalesceMs: this.options.coalesceMs ?? 10,
+      log: { warn: (message) => this.options.log.warn(`outbox relay: ${message}`) },
     });
-    client.on('error', (error) => {
-      this.options.log.warn(`outbox relay: LISTEN connection lost (${error.message}); polling until it is back`);
-      this.listener = null;
-      if (this.running) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query('LISTEN outbox_event');
-    this.listener = client;
   }
 }

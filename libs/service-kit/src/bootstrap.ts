@@ -3,9 +3,12 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { loadConfig, type BaseServiceConfig } from './config';
-import { ErrorBodyFilter } from './errors';
+import type { Socket } from 'node:net';
+import { clientErrorResponse, ErrorBodyFilter, frameworkErrorBody } from './errors';
+import { guardInput } from './input-guard';
 import { createLogger, PinoNestLogger } from './logger';
 import { registerMetrics } from './metrics';
 import { contextFromHeaders, requestContext } from './request-context';
@@ -33,18 +36,35 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
 /** Builds the Nest app of a service with everything the platform gives each one; not yet listening. */
 export async function createServiceApp<C extends BaseServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<NestFastifyApplication> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const adapter = new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1024 * 1024, logger: false, requestIdHeader: 'x-request-id' });
+  const bodyLimit = definition.bodyLimitBytes ?? 1024 * 1024;
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    logger: false,
+    // Refusals by the router itself (a bad %-escape, an overlong parameter) in the platform's one error body.
+    frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(error.statusCode ?? 400).header('content-type', 'application/json; charset=utf-8').send(frameworkErrorBody(error, contextFromHeaders(request.headers).requestId));
+    },
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(error.code));
+      socket.destroy(error);
+    },
+  });
+  // Nest's own JSON parser is replaced by guardInput's, which refuses hostile bodies before parsing them.
   const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config, logger), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     const ctx = contextFromHeaders(request.headers);
-    void reply.header('x-request-id', ctx.requestId);
+    // Answers are data, never pages to render: browsers must not guess another type for them.
+    void reply.header('x-request-id', ctx.requestId).header('x-content-type-options', 'nosniff');
     requestContext.run(ctx, done);
   });
-  registerMetrics(fastify, definition.name);
+  guardInput(fastify, bodyLimit);
+  registerMetrics(fastify, definition.name, config.METRICS_TOKEN);
   if (definition.textBodies) {
     const { types, limitBytes } = definition.textBodies;
     fastify.addContentTypeParser(types, { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => done(null, body));
@@ -74,7 +94,9 @@ export async function runService<C extends BaseServiceConfig>(definition: Servic
     process.exit(78); // EX_CONFIG
   }
   const app = await createServiceApp(definition, config);
-  await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
+  // Loopback unless told otherwise: only the gateway is meant to be reachable from other machines, and
+  // containers set HOST=0.0.0.0 (Dockerfile) so the orchestrator's network reaches them.
+  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   logger.info(`${definition.title} listening on port ${config.PORT}`);
   // Started by `npm start` (with an IPC channel): when that process dies, even by SIGKILL, shut down too

@@ -34,6 +34,15 @@ export class BaseServiceConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: string = 'development';
 
+  /**
+   * /metrics answers requests bearing this token (`Authorization: Bearer …`), as Prometheus sends it;
+   * without it, only requests from the machine itself.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
   }

@@ -7,3 +7,4 @@ export * from './request-context';
 export * from './validation';
 export * from './prepared-query';
 export * from './fields';
+export * from './input-guard';

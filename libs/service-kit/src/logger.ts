@@ -35,3 +35,26 @@ export class PinoNestLogger implements LoggerService {
     this.logger.trace({ context }, String(message));
   }
 }
+
+/** TypeORM's own messages (failed queries, migrations) into pino, so they respect LOG_LEVEL and stay JSON. */
+export class PinoTypeOrmLogger {
+  constructor(private readonly logger: Logger) {}
+
+  logQuery(): void {}
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error({ err: error, query: query.slice(0, 500) }, 'query failed');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
+  }
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.debug(String(message));
+  }
+}

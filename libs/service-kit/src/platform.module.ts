@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { BaseServiceConfig } from './config';
 import { HealthController } from './health.controller';
+import { PinoTypeOrmLogger } from './logger';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
@@ -48,7 +49,7 @@ export class PlatformModule {
           migrationsTransactionMode: 'each',
           synchronize: false,
           extra: { max: 20 },
-          logging: ['error'],
+          logger: new PinoTypeOrmLogger(logger),
         }),
         MessagingModule.forRoot({
           source: `/sulteng/${service}`,

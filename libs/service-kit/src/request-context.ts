@@ -11,11 +11,14 @@ export interface RequestContext {
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+/** A caller's request id is kept only when it is a plain token: it goes into logs and the audit trail. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Continues the caller's trace when a valid traceparent arrives, else starts a new one. */
 export function contextFromHeaders(headers: Record<string, string | string[] | undefined>): RequestContext {
   const requestIdHeader = headers['x-request-id'];
-  const requestId = (Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader)?.slice(0, 128) || randomUUID();
+  const offered = Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader;
+  const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
   const incoming = headers.traceparent;
   const match = TRACEPARENT.exec((Array.isArray(incoming) ? incoming[0] : incoming) ?? '');
   const traceId = match?.[1] ?? randomBytes(16).toString('hex');

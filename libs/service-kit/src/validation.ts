@@ -28,11 +28,16 @@ const MESSAGES: Record<string, string> = {
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
-      field,
-      // A message a DTO wrote itself is already Indonesian; class-validator's defaults are English.
-      message: message.startsWith('$') ? message.slice(1) : (MESSAGES[name] ?? message),
-    }));
+    const constraints = Object.entries(error.constraints ?? {});
+    // A required field that is missing is "wajib diisi", whichever of its checks happened to fail first.
+    const missing = error.value === undefined && constraints.length > 0 && !error.constraints?.whitelistValidation;
+    const own = missing
+      ? [{ field, message: 'wajib diisi' }]
+      : constraints.map(([name, message]) => ({
+          field,
+          // A message a DTO wrote itself is already Indonesian; class-validator's defaults are English.
+          message: message.startsWith('$') ? message.slice(1) : (MESSAGES[name] ?? message),
+        }));
     return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }

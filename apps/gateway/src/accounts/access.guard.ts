@@ -17,11 +17,14 @@ export async function identityFromBearer(auth: AuthService, header: string | str
   const value = Array.isArray(header) ? header[0] : header;
   const match = /^Bearer (\S+)$/i.exec(value ?? '');
   if (!match) throw new ApiError(401, 'Silakan masuk terlebih dahulu');
+  let identity: Identity | null;
   try {
-    return await auth.tokens.verify(match[1]);
+    identity = await auth.authenticate(match[1]);
   } catch {
-    throw new ApiError(401, 'Token akses tidak sah atau kedaluwarsa; silakan masuk kembali');
+    identity = null;
   }
+  if (!identity) throw new ApiError(401, 'Token akses tidak sah, kedaluwarsa atau sesinya telah berakhir; silakan masuk kembali');
+  return identity;
 }
 
 @Injectable()

@@ -1,5 +1,6 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
+import { nipParam } from '@app/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Open, RequireRoles } from './access.guard';
 import { ActivateDto, ChangePasswordDto, LoginDto, RefreshDto, RolesDto } from './auth.dto';
@@ -14,8 +15,8 @@ export class AuthController {
   @Open()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.nip, dto.password);
+  login(@Body() dto: LoginDto, @Ip() address: string) {
+    return this.auth.login(dto.nip, dto.password, address);
   }
 
   @Open()
@@ -47,13 +48,13 @@ export class AuthController {
 
   @RequireRoles('ADMIN_BKD')
   @Post('accounts/:nip/activation')
-  issueActivation(@Param('nip') nip: string) {
-    return this.auth.issueActivation(nip);
+  issueActivation(@CurrentIdentity() who: Identity, @Param('nip') nip: string) {
+    return this.auth.issueActivation(who, nipParam(nip));
   }
 
   @RequireRoles('ADMIN_BKD')
   @Put('accounts/:nip/roles')
-  setRoles(@Param('nip') nip: string, @Body() dto: RolesDto) {
-    return this.auth.setRoles(nip, dto.roles);
+  setRoles(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: RolesDto) {
+    return this.auth.setRoles(who, nipParam(nip), dto.roles);
   }
 }

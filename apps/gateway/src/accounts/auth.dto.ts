@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayNotEmpty, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { ArrayNotEmpty, ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { ROLES, type Role } from '@app/auth';
-import { NipField } from '@app/service-kit';
+import { NipField, TextField } from '@app/service-kit';
 
 export class LoginDto {
   @ApiProperty({ example: '196608011988031001' })
@@ -9,27 +9,23 @@ export class LoginDto {
   nip!: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   password!: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   refreshToken!: string;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   currentPassword!: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   newPassword!: string;
 }
 
@@ -39,13 +35,11 @@ export class ActivateDto {
   nip!: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   code!: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   newPassword!: string;
 }
 
@@ -53,6 +47,7 @@ export class RolesDto {
   @ApiProperty({ enum: ROLES, isArray: true })
   @IsArray()
   @ArrayNotEmpty()
+  @ArrayMaxSize(4)
   @IsIn(ROLES, { each: true, message: '$harus ADMIN_BKD, OPERATOR_OPD, ATASAN atau PEGAWAI' })
   roles!: Role[];
 }

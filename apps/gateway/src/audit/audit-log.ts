@@ -57,7 +57,8 @@ export class AuditLog {
     const path = request.url.split('?')[0];
     const bodyNip = path === '/api/v1/auth/login' ? ((request.body as { nip?: unknown } | undefined)?.nip ?? null) : null;
     this.pending.push([
-      identity?.nip ?? (typeof bodyNip === 'string' ? bodyNip.slice(0, 18) : null),
+      // A login names who tried only when it is a NIP: anything else a client typed stays out of the trail.
+      identity?.nip ?? (typeof bodyNip === 'string' && /^\d{18}$/.test(bodyNip) ? bodyNip : null),
       identity?.roles ?? [],
       request.method,
       path.slice(0, 500),

@@ -1,10 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
-import { NipField } from '@app/service-kit';
+import { isCalendarDate, isCalendarDateTime, NipField } from '@app/service-kit';
+
+/** A day (YYYY-MM-DD) or an instant (ISO 8601 with offset) that exists. */
+const MomentField = () =>
+  ValidateBy({ name: 'isMoment', validator: { validate: (v: unknown) => isCalendarDate(v) || isCalendarDateTime(v), defaultMessage: () => '$harus berupa tanggal YYYY-MM-DD atau tanggal/waktu ISO 8601 yang ada' } });
 import { RequireRoles } from '../accounts/access.guard';
 import { AuditLog } from './audit-log';
 
@@ -15,11 +19,11 @@ export class AuditQueryDto {
   nip?: string;
 
   @IsOptional()
-  @IsISO8601({}, { message: '$harus berupa tanggal/waktu ISO 8601' })
+  @MomentField()
   from?: string;
 
   @IsOptional()
-  @IsISO8601({}, { message: '$harus berupa tanggal/waktu ISO 8601' })
+  @MomentField()
   to?: string;
 
   @IsOptional()

@@ -24,11 +24,9 @@ export class AccountEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash!: string | null;
 
-  @Column({ name: 'failed_logins', type: 'int', default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
+  /** Moves on when every session must end (password change, token theft); access tokens carry it. */
+  @Column({ name: 'token_epoch', type: 'int', default: 1 })
+  tokenEpoch!: number;
 
   @Column({ name: 'activation_hash', type: 'text', nullable: true })
   activationHash!: string | null;
@@ -54,6 +52,9 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -5,6 +5,8 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuthService } from '../accounts/auth.service';
+import { LiveSessions } from '../accounts/live-sessions';
 
 /**
  * Keeps the gateway's copy of SIAP's employees (unit scope, atasan hierarchy) and their accounts:
@@ -19,6 +21,8 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kafka: KafkaConnection,
+    private readonly auth: AuthService,
+    private readonly live: LiveSessions,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -49,12 +53,18 @@ export class EmployeeProjection implements OnApplicationBootstrap, BeforeApplica
     )) as { applied: number }[];
     if (applied === 0) return;
     const active = e.status === 'AKTIF';
-    await m.query(
-      `INSERT INTO account (nip, name, unit_code, status, roles) VALUES ($1, $2, $3, $4, ARRAY['PEGAWAI'])
-       ON CONFLICT (nip) DO UPDATE SET name = $2, unit_code = $3,
-         status = CASE WHEN NOT $5 THEN 'DISABLED' WHEN account.status = 'DISABLED' THEN 'INACTIVE' ELSE account.status END`,
+    const [account] = (await m.query(
+      `WITH old AS (SELECT status, unit_code FROM account WHERE nip = $1),
+       up AS (
+         INSERT INTO account (nip, name, unit_code, status, roles) VALUES ($1, $2, $3, $4, ARRAY['PEGAWAI'])
+         ON CONFLICT (nip) DO UPDATE SET name = $2, unit_code = $3,
+           status = CASE WHEN NOT $5 THEN 'DISABLED' WHEN account.status = 'DISABLED' THEN 'INACTIVE' ELSE account.status END
+         RETURNING status, unit_code)
+       SELECT (SELECT status FROM old) AS old_status, (SELECT unit_code FROM old) AS old_unit, up.status, up.unit_code FROM up`,
       [e.nip, e.name, e.unitCode, active ? 'INACTIVE' : 'DISABLED', active],
-    );
-    if (!active) await m.query('UPDATE refresh_token SET revoked_at = now() WHERE nip = $1 AND revoked_at IS NULL', [e.nip]);
+    )) as { old_status: string | null; old_unit: string | null; status: string; unit_code: string }[];
+    if (!active && account.old_status !== 'DISABLED') await this.auth.endAllSessions(m, e.nip);
+    // A transfer moves an operator's scope: tokens issued before it are checked afresh.
+    else if (active && account.old_status !== null && (account.old_unit !== account.unit_code || account.old_status !== account.status)) await this.live.record(m, e.nip);
   }
 }

@@ -1,5 +1,5 @@
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
-import { requestContext, type ErrorBody } from '@app/service-kit';
+import { errorBodyOf, requestContext, type ErrorBody } from '@app/service-kit';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -39,6 +39,12 @@ function send(reply: FastifyReply, statusCode: number, error: string, message: s
  */
 export async function registerProxy(fastify: FastifyInstance, options: ProxyOptions): Promise<void> {
   await fastify.register(async (instance) => {
+    // This plugin's routes are Fastify's, not Nest's: their refusals get the platform's body here.
+    instance.setErrorHandler((error, _request, reply) => {
+      const body = errorBodyOf(error);
+      if (body.statusCode >= 500) options.logger.error({ err: error }, 'proxy request failed');
+      void reply.code(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    });
     // Hand the unread body stream to reply-from, which pipes it to the service.
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload));

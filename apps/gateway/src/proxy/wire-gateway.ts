@@ -19,10 +19,10 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
   const dataSource = app.get(DataSource);
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
   if (redis) fastify.addHook('onClose', async () => void redis.disconnect());
-  const tooMany = (_request: FastifyRequest, context: { after: string }): ErrorBody => ({
+  const tooMany = (_request: FastifyRequest, context: { ttl: number }): ErrorBody => ({
     statusCode: 429,
     error: 'Too Many Requests',
-    message: `Terlalu banyak permintaan; coba lagi dalam ${context.after}`,
+    message: `Terlalu banyak permintaan; coba lagi dalam ${Math.max(1, Math.ceil(context.ttl / 1000))} detik`,
     requestId: requestContext.getStore()?.requestId,
   });
   await fastify.register(rateLimit, {
@@ -32,14 +32,15 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     redis,
     nameSpace: 'asn-rl-addr-',
     keyGenerator: (request) => request.ip,
-    allowList: (request) => request.url.startsWith('/health/') || request.url === '/metrics',
+    // Orchestrators probe health every few seconds from few addresses; everything else is limited.
+    allowList: (request) => request.url === '/health/live' || request.url === '/health/ready',
     errorResponseBuilder: tooMany,
   });
   const accounts = new AccountLimiter(config.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE, redis);
   const accountLimiter = async (request: FastifyRequest, reply: FastifyReply) => {
     const wait = await accounts.take((request as FastifyRequest & { identity?: Identity }).identity?.nip ?? request.ip);
     if (wait > 0) {
-      void reply.code(429).header('retry-after', String(wait)).send(tooMany(request, { after: `${wait} detik` }));
+      void reply.code(429).header('retry-after', String(wait)).send(tooMany(request, { ttl: wait * 1000 }));
       return reply;
     }
   };

@@ -1,5 +1,6 @@
 import { isoWeekday } from '../common/local-clock';
 import { minutesOf, type WorkSchedule } from '../domain/day-status';
+import { countWeekdays, type DateRange } from '../domain/leave';
 import { ruleOn, type EffectiveRule } from '../rules/effective-rules';
 
 /** Working hours per ISO weekday ("1" = Monday); a weekday not listed is an off day. */
@@ -48,4 +49,44 @@ export class WorkCalendar {
   isWorkingDay(unitPath: readonly string[], date: string): boolean {
     return !this.holiday(date) && this.schedule(unitPath, date) !== null;
   }
+
+  /**
+   * Working days of a unit in a range without walking it day by day: the range is cut where any
+   * schedule that could apply changes version, each piece counts its scheduled weekdays
+   * arithmetically, and holidays on scheduled days are taken off. Holidays must be loaded for the range.
+   */
+  countWorkingDays(unitPath: readonly string[], range: DateRange): number {
+    const scopes = [...unitPath, ''];
+    const cuts = [...new Set(scopes.flatMap((scope) => (this.byScope.get(scope) ?? []).map((v) => v.effectiveFrom)))]
+      .filter((date) => date > range.start && date <= range.end)
+      .sort();
+    let count = 0;
+    let from = range.start;
+    for (const cut of [...cuts, null]) {
+      const to = cut === null ? range.end : previousDay(cut);
+      const days = this.scheduleDays(unitPath, from);
+      count += countWeekdays({ start: from, end: to }, days);
+      if (cut !== null) from = cut;
+    }
+    for (const date of this.holidays.keys()) {
+      if (date >= range.start && date <= range.end && this.schedule(unitPath, date) !== null) count--;
+    }
+    return count;
+  }
+
+  /** The ISO weekdays the unit works under the schedule version in force on `date`. */
+  private scheduleDays(unitPath: readonly string[], date: string): Set<number> {
+    for (const scope of [...unitPath, '']) {
+      const versions = this.byScope.get(scope);
+      const rule = versions && ruleOn(versions, date);
+      if (rule) return new Set(Object.keys(rule.value.days).map(Number));
+    }
+    return new Set();
+  }
+}
+
+function previousDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }

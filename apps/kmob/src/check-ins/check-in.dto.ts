@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TextField } from '@app/service-kit';
 import { BSSID, BSSID_MESSAGE, LatitudeField, LongitudeField } from '../common/fields';
 
 export class CheckInDto {
@@ -24,8 +25,7 @@ export class CheckInDto {
   mocked!: boolean;
 
   @ApiProperty({ example: 'android-7f3a9c' })
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   deviceId!: string;
 
   @ApiPropertyOptional({ description: 'BSSID of the Wi-Fi access point the phone is connected to' })

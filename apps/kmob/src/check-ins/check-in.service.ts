@@ -22,6 +22,11 @@ interface CheckInContext {
 
 export type CheckInResult = CheckInEventData & { localTime: string; photoId: string | null; exemption: string | null };
 
+interface Accepted {
+  pending: Pending;
+  result: CheckInResult;
+}
+
 interface Pending {
   nip: string;
   dto: CheckInDto;
@@ -113,18 +118,45 @@ export class CheckInService {
   private async store(batch: Pending[]): Promise<void> {
     const contexts = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_contexts', CONTEXT_SQL, [batch.map((p) => p.nip), batch.map((p) => p.local.date)]);
     const contextOf = new Map(contexts.map((c) => [c.nip, c]));
-    const accepted: { pending: Pending; result: CheckInResult }[] = [];
+    const accepted: Accepted[] = [];
     for (const pending of batch) {
       const ctx = contextOf.get(pending.nip);
       if (!ctx) pending.reject(new ApiError(404, 'Data kepegawaian Anda belum tersedia di K-Mob; hubungi operator OPD'));
       else if (ctx.status !== 'AKTIF') pending.reject(new ApiError(403, 'Presensi hanya untuk pegawai aktif'));
       else {
-        const verdict = this.verdict(pending.dto, ctx);
-        if (!verdict.allowed) pending.reject(this.refusal(verdict));
-        else accepted.push({ pending, result: this.result(pending, ctx, verdict) });
+        try {
+          const verdict = this.verdict(pending.dto, ctx);
+          if (!verdict.allowed) pending.reject(this.refusal(verdict));
+          else accepted.push({ pending, result: this.result(pending, ctx, verdict) });
+        } catch (error) {
+          pending.reject(error as Error); // this check-in alone
+        }
       }
     }
-    if (accepted.length === 0) return;
+    if (accepted.length > 0) await this.write(accepted);
+  }
+
+  /**
+   * Writes accepted check-ins with one statement. Should that statement fail, each check-in is written
+   * again on its own, so one employee's bad row never fails the others' check-ins.
+   */
+  private async write(accepted: Accepted[]): Promise<void> {
+    let stored: Set<string>;
+    try {
+      stored = await this.insert(accepted);
+    } catch (error) {
+      if (accepted.length === 1) return accepted[0].pending.reject(error as Error);
+      for (const one of accepted) await this.write([one]);
+      return;
+    }
+    // The same check-in twice in one millisecond (a double tap) is stored and announced once.
+    for (const { pending, result } of accepted) {
+      if (stored.has(result.id)) pending.resolve(result);
+      else pending.reject(new ApiError(409, 'Presensi yang sama baru saja tercatat'));
+    }
+  }
+
+  private async insert(accepted: Accepted[]): Promise<Set<string>> {
     const rows = ROW_COLUMNS.map((): unknown[] => []);
     for (const { pending: p, result } of accepted) {
       const values = [result.id, p.nip, p.dto.type, p.now, result.workDate, p.local.minute, result.unitCode, p.dto.latitude, p.dto.longitude, p.dto.accuracyMeters,
@@ -137,12 +169,7 @@ export class CheckInService {
       ROW_COLUMNS.length + 1,
     );
     const sql = `${STORE_PREFIX} ${events.sql} WHERE (v.data->>'id')::uuid IN (SELECT id FROM c) RETURNING data->>'id' AS id`;
-    const stored = new Set((await preparedQuery<{ id: string }>(this.dataSource, 'kmob_check_in_store', sql, [...rows, ...events.params])).map((r) => r.id));
-    // The same check-in twice in one millisecond (a double tap) is stored and announced once.
-    for (const { pending, result } of accepted) {
-      if (stored.has(result.id)) pending.resolve(result);
-      else pending.reject(new ApiError(409, 'Presensi yang sama baru saja tercatat'));
-    }
+    return new Set((await preparedQuery<{ id: string }>(this.dataSource, 'kmob_check_in_store', sql, [...rows, ...events.params])).map((r) => r.id));
   }
 
   private result(p: Pending, ctx: CheckInContext, verdict: Extract<GeofenceVerdict, { allowed: true }>): CheckInResult {
@@ -165,15 +192,10 @@ export class CheckInService {
   private verdict(dto: CheckInDto, ctx: CheckInContext): GeofenceVerdict {
     const own = ctx.locations.filter((l) => l.unit === null);
     const nearestUnit = ctx.unit_path.find((unit) => ctx.locations.some((l) => l.unit === unit));
-    const candidates = [...own, ...ctx.locations.filter((l) => l.unit !== null && l.unit === nearestUnit)];
+    const candidates = [...own, ...ctx.locations.filter((l) => l.unit !== null && l.unit === nearestUnit)].map((l) => ({ ...l, wifiBssids: l.wifi.map((b) => b.toLowerCase()) }));
     const fix = { latitude: dto.latitude, longitude: dto.longitude, accuracyMeters: dto.accuracyMeters, mocked: dto.mocked };
-    const verdict = checkGeofence(fix, candidates, ctx.exemption !== null);
-    // The office's own Wi-Fi is as good a proof of presence as GPS (weak GPS indoors is a known complaint).
-    if (!verdict.allowed && verdict.reason === 'OUTSIDE_GEOFENCE' && dto.wifiBssid) {
-      const wifi = candidates.find((l) => l.wifi.some((b) => b.toLowerCase() === dto.wifiBssid!.toLowerCase()));
-      if (wifi) return { allowed: true, location: wifi.name, distanceMeters: verdict.nearest?.distanceMeters ?? null };
-    }
-    return verdict;
+    const wifi = dto.wifiBssid ? { bssid: dto.wifiBssid, maxCreditMeters: this.config.WIFI_MAX_CREDIT_METERS } : undefined;
+    return checkGeofence(fix, candidates, ctx.exemption !== null, wifi);
   }
 
   private refusal(verdict: Extract<GeofenceVerdict, { allowed: false }>): ApiError {

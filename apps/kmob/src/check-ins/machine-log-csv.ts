@@ -1,4 +1,4 @@
-import { ApiError, type FieldProblem } from '@app/service-kit';
+import { ApiError, isCalendarDate, isCalendarDateTime, textProblem, type FieldProblem } from '@app/service-kit';
 import { parse } from 'csv-parse/sync';
 
 export interface MachineLogRow {
@@ -55,14 +55,17 @@ export interface ParsedLog {
  */
 export function checkRow(row: MachineLogRow, localToInstant: (date: string, time: string) => Date, now: Date): ParsedLog | FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const unreadable = (['nip', 'timestamp', 'type'] as const).find((f) => textProblem(row[f], false));
+  if (unreadable) return [{ field: { nip: 'NIP', timestamp: 'WAKTU', type: 'JENIS' }[unreadable], message: textProblem(row[unreadable], false)! }];
   if (!/^\d{18}$/.test(row.nip)) problems.push({ field: 'NIP', message: 'harus 18 digit angka' });
   const type = TYPES[row.type.toUpperCase()];
   if (!type) problems.push({ field: 'JENIS', message: 'harus IN/MASUK atau OUT/PULANG' });
   let at: Date | null = null;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(row.timestamp);
-  if (local) at = localToInstant(local[1], local[2]);
-  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(row.timestamp)) at = new Date(row.timestamp);
-  if (!at || Number.isNaN(at.getTime())) problems.push({ field: 'WAKTU', message: 'harus berupa waktu YYYY-MM-DD HH:MM[:SS]' });
+  // A time that does not exist (30 February, 24:10) is this row's error, never a day rolled over.
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)$/.exec(row.timestamp);
+  if (local && isCalendarDate(local[1])) at = localToInstant(local[1], local[2]);
+  else if (!local && isCalendarDateTime(row.timestamp)) at = new Date(row.timestamp);
+  if (!at || Number.isNaN(at.getTime())) problems.push({ field: 'WAKTU', message: 'harus berupa waktu yang ada, YYYY-MM-DD HH:MM[:SS]' });
   else if (at > now) problems.push({ field: 'WAKTU', message: 'tidak boleh di masa depan' });
   return problems.length ? problems : { nip: row.nip, type: type!, at: at! };
 }

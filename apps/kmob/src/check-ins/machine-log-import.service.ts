@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AttendanceEvents } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { notFound, SERVICE_LOGGER, type FieldProblem } from '@app/service-kit';
+import { notFound, SERVICE_LOGGER, type FieldProblem, uuidParam, printable } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -12,6 +12,8 @@ import { checkRow, parseMachineLog, type MachineLogRow, type ParsedLog } from '.
 
 /** Rows per transaction: the stored logs, their events, any corrections of closed months and the job's progress commit together. */
 const BATCH = 1000;
+/** Row errors kept on the job for reading; `failed` still counts them all. */
+const MAX_STORED_ROW_ERRORS = 1000;
 
 interface RowError {
   line: number;
@@ -43,14 +45,15 @@ export class MachineLogImportService {
     setImmediate(() => {
       this.run(job.id, rows).catch(async (error: Error) => {
         this.logger.error({ err: error, jobId: job.id }, 'machine log import failed');
-        await this.dataSource.query(`UPDATE import_job SET status = 'FAILED', message = $2, finished_at = now() WHERE id = $1`, [job.id, error.message]);
+        const message = 'Impor berhenti karena kesalahan pada server; baris yang sudah tersimpan tetap tersimpan. Hubungi admin sistem.';
+        await this.dataSource.query(`UPDATE import_job SET status = 'FAILED', message = $2, finished_at = now() WHERE id = $1`, [job.id, message]);
       });
     });
     return job;
   }
 
   async get(id: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Impor ${id}`);
+    uuidParam(id, `Impor ${id}`);
     const [job] = (await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM import_job WHERE id = $1`, [id])) as unknown[];
     if (!job) throw notFound(`Impor ${id}`);
     return job;
@@ -58,19 +61,21 @@ export class MachineLogImportService {
 
   private async run(jobId: string, rows: MachineLogRow[]): Promise<void> {
     await this.dataSource.query(`UPDATE import_job SET status = 'RUNNING' WHERE id = $1`, [jobId]);
+    let storedErrors = 0;
     for (let start = 0; start < rows.length; start += BATCH) {
-      await this.dataSource.transaction((m) => this.importBatch(m, jobId, rows.slice(start, start + BATCH)));
+      storedErrors += await this.dataSource.transaction((m) => this.importBatch(m, jobId, rows.slice(start, start + BATCH), MAX_STORED_ROW_ERRORS - storedErrors));
     }
     await this.dataSource.query(`UPDATE import_job SET status = 'DONE', finished_at = now() WHERE id = $1`, [jobId]);
   }
 
-  private async importBatch(m: EntityManager, jobId: string, rows: MachineLogRow[]): Promise<void> {
+  /** Stores a batch's good rows; returns how many row errors it kept on the job (at most `errorRoom`). */
+  private async importBatch(m: EntityManager, jobId: string, rows: MachineLogRow[], errorRoom: number): Promise<number> {
     const errors: RowError[] = [];
     const good: (ParsedLog & { line: number })[] = [];
     const now = new Date();
     for (const row of rows) {
       const checked = checkRow(row, (d, t) => this.clock.instantOf(d, t), now);
-      if (Array.isArray(checked)) errors.push({ line: row.line, nip: row.nip, problems: checked });
+      if (Array.isArray(checked)) errors.push({ line: row.line, nip: printable(row.nip, 20), problems: checked });
       else good.push({ ...checked, line: row.line });
     }
     const known = new Set(((await m.query('SELECT nip FROM employee WHERE nip = ANY($1)', [[...new Set(good.map((g) => g.nip))]])) as { nip: string }[]).map((r) => r.nip));
@@ -104,10 +109,12 @@ export class MachineLogImportService {
       );
       await this.months.correct(m, inserted.map((r) => ({ nip: r.nip, date: r.work_date })));
     }
+    const kept = errors.sort((a, b) => a.line - b.line).slice(0, Math.max(0, errorRoom));
     await m.query(
       `UPDATE import_job SET processed_rows = processed_rows + $2, imported = imported + $3, unchanged = unchanged + $4,
          failed = failed + $5, errors = errors || $6::jsonb WHERE id = $1`,
-      [jobId, rows.length, inserted.length, logs.length - inserted.length, errors.length, JSON.stringify(errors.sort((a, b) => a.line - b.line))],
+      [jobId, rows.length, inserted.length, logs.length - inserted.length, errors.length, JSON.stringify(kept)],
     );
+    return kept.length;
   }
 }

@@ -37,6 +37,7 @@ export class KmobAccess {
   }
 
   async assertCanManage(who: Identity, nip: string): Promise<ProjectedEmployee> {
+    if (nip === who.nip) throw new ApiError(403, 'Anda tidak dapat mengubah data kehadiran Anda sendiri; mintalah operator atau admin lain');
     const employee = await this.employee(nip);
     if (!canManageEmployee(who, employee)) throw new ApiError(403, FORBIDDEN);
     return employee;
@@ -56,9 +57,12 @@ export class KmobAccess {
   }
 
   /** Admins manage every unit, operators their own unit and those below it. */
+  async canManageUnit(who: Identity, unitCode: string): Promise<boolean> {
+    return canManageEmployee(who, { unitPath: await this.unitPath(unitCode) });
+  }
+
   async assertCanManageUnit(who: Identity, unitCode: string): Promise<void> {
-    const path = await this.unitPath(unitCode);
-    if (!canManageEmployee(who, { unitPath: path })) throw new ApiError(403, `Anda tidak berhak mengelola unit ${unitCode}`);
+    if (!(await this.canManageUnit(who, unitCode))) throw new ApiError(403, `Anda tidak berhak mengelola unit ${unitCode}`);
   }
 
   assertAdmin(who: Identity): void {

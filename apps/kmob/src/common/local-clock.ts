@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@app/service-kit';
+import { isoWeekdayOf } from '../domain/leave';
 import type { KmobConfig } from '../kmob.config';
 
 export interface LocalMoment {
@@ -10,9 +11,7 @@ export interface LocalMoment {
 }
 
 /** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
+export const isoWeekday = isoWeekdayOf;
 
 export function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

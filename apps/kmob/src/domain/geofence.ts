@@ -6,6 +6,15 @@ export interface GeoPoint {
 export interface AttendanceLocation extends GeoPoint {
   name: string;
   radiusMeters: number;
+  /** The office's own Wi-Fi access points (BSSID, lowercase). */
+  wifiBssids?: readonly string[];
+}
+
+/** The access point the phone is connected to, and how far Wi-Fi may stretch a weak GPS fix. */
+export interface WifiEvidence {
+  bssid: string;
+  /** The most of the phone's stated accuracy that an office BSSID may credit to a fix. */
+  maxCreditMeters: number;
 }
 
 export interface PositionFix extends GeoPoint {
@@ -34,8 +43,12 @@ export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
  * May this fix count as presence? A mocked location never does. Approved field duty (dinas luar) or
  * work from home allows any place. Otherwise the fix must lie within a location's radius with its
  * accuracy counted against it: a fix 80 m away with ±30 m accuracy needs a radius of 110 m.
+ *
+ * An office BSSID settles only a fix that is already near that office: weak GPS indoors is a known
+ * complaint, so the fix may be anywhere its accuracy allows, but credited with at most
+ * `maxCreditMeters` of it. A BSSID is a phone's say-so and can be copied; on its own it proves nothing.
  */
-export function checkGeofence(fix: PositionFix, locations: AttendanceLocation[], exempt: boolean): GeofenceVerdict {
+export function checkGeofence(fix: PositionFix, locations: AttendanceLocation[], exempt: boolean, wifi?: WifiEvidence): GeofenceVerdict {
   if (fix.mocked) return { allowed: false, reason: 'MOCKED_LOCATION', nearest: null };
   if (exempt) return { allowed: true, location: null, distanceMeters: null };
   if (locations.length === 0) return { allowed: false, reason: 'NO_LOCATION', nearest: null };
@@ -43,5 +56,11 @@ export function checkGeofence(fix: PositionFix, locations: AttendanceLocation[],
   const measured = locations.map((l) => ({ location: l, distance: Math.round(distanceMeters(fix, l) * 10) / 10 })).sort((a, b) => a.distance - b.distance);
   const inside = measured.find((m) => m.distance + Math.max(0, fix.accuracyMeters) <= m.location.radiusMeters);
   if (inside) return { allowed: true, location: inside.location.name, distanceMeters: Math.round(inside.distance) };
+  if (wifi) {
+    const bssid = wifi.bssid.toLowerCase();
+    const credit = Math.min(Math.max(0, fix.accuracyMeters), wifi.maxCreditMeters);
+    const office = measured.find((m) => m.location.wifiBssids?.includes(bssid) && m.distance - credit <= m.location.radiusMeters);
+    if (office) return { allowed: true, location: office.location.name, distanceMeters: Math.round(office.distance) };
+  }
   return { allowed: false, reason: 'OUTSIDE_GEOFENCE', nearest: { name: measured[0].location.name, distanceMeters: Math.round(measured[0].distance) } };
 }

@@ -18,12 +18,29 @@ export function annualLeaveBalance(rules: AnnualLeaveRules, unusedLastYear: numb
   return { available, carriedOver, remaining: available - takenThisYear };
 }
 
-/** Working days in a range, by the unit's calendar (weekends and holidays excluded by `isWorkingDay`). */
-export function workingDaysIn(range: DateRange, isWorkingDay: (date: string) => boolean): number {
-  let count = 0;
-  for (let d = new Date(`${range.start}T00:00:00Z`); d <= new Date(`${range.end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
-    if (isWorkingDay(d.toISOString().slice(0, 10))) count++;
-  }
+const DAY_MS = 86_400_000;
+
+/** Days from `start` to `end`, both YYYY-MM-DD and inclusive. */
+export function daysInclusive(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
+export function isoWeekdayOf(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * How many days of a range fall on the given ISO weekdays, counted arithmetically (whole weeks, then
+ * the few days left), so a range of any length costs the same: a request spanning decades must not
+ * hold the event loop while it is counted day by day.
+ */
+export function countWeekdays(range: DateRange, weekdays: ReadonlySet<number>): number {
+  const days = daysInclusive(range.start, range.end);
+  if (days <= 0 || weekdays.size === 0) return 0;
+  let count = Math.floor(days / 7) * weekdays.size;
+  const first = isoWeekdayOf(range.start);
+  for (let i = 0; i < days % 7; i++) if (weekdays.has(((first - 1 + i) % 7) + 1)) count++;
   return count;
 }
 

@@ -1,5 +1,5 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { notFound } from '@app/service-kit';
+import { notFound, uuidParam } from '@app/service-kit';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,10 +18,15 @@ export class FileController {
 
   @Get(':id')
   async get(@CurrentIdentity() who: Identity, @Param('id') id: string, @Res() reply: FastifyReply) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Berkas ${id}`);
+    uuidParam(id, `Berkas ${id}`);
     const [file] = (await this.dataSource.query('SELECT nip, content_type, bytes FROM stored_file WHERE id = $1', [id])) as { nip: string; content_type: string; bytes: Buffer }[];
     if (!file) throw notFound(`Berkas ${id}`);
     await this.access.assertCanRead(who, file.nip);
-    void reply.header('content-type', file.content_type).header('cache-control', 'private, max-age=3600').send(file.bytes);
+    const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[file.content_type] ?? 'bin';
+    void reply
+      .header('content-type', file.content_type)
+      .header('content-disposition', `attachment; filename="${id}.${extension}"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(file.bytes);
   }
 }

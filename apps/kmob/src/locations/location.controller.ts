@@ -1,4 +1,4 @@
-import { CurrentIdentity, type Identity } from '@app/auth';
+import { canManageEmployee, CurrentIdentity, type Identity } from '@app/auth';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,6 +8,11 @@ import { validateBody } from '../common/validate-body';
 import { LocationDto, LocationListDto } from './location.dto';
 
 const SELECT = `SELECT name, latitude, longitude, radius_meters AS "radiusMeters", wifi_bssids AS "wifiBssids" FROM location`;
+
+type LocationRow = { name: string; latitude: number; longitude: number; radiusMeters: number; wifiBssids: string[] };
+
+/** Office BSSIDs are shown only to those who manage the locations: to anyone else they are a way to fake presence. */
+const withoutBssids = (rows: LocationRow[]) => rows.map(({ wifiBssids: _hidden, ...location }) => location);
 
 /**
  * Office locations of a unit (used by the unit and the units below it that have none of their own),
@@ -22,9 +27,10 @@ export class LocationController {
   ) {}
 
   @Get('locations/:unitCode')
-  async unitLocations(@Param('unitCode') unitCode: string) {
-    await this.access.unitPath(unitCode);
-    return this.dataSource.query(`${SELECT} WHERE unit_code = $1 ORDER BY id`, [unitCode]);
+  async unitLocations(@CurrentIdentity() who: Identity, @Param('unitCode') unitCode: string) {
+    const manages = await this.access.canManageUnit(who, unitCode);
+    const rows = (await this.dataSource.query(`${SELECT} WHERE unit_code = $1 ORDER BY id`, [unitCode])) as LocationRow[];
+    return manages ? rows : withoutBssids(rows);
   }
 
   @Put('locations/:unitCode')
@@ -36,8 +42,9 @@ export class LocationController {
 
   @Get('employees/:nip/locations')
   async employeeLocations(@CurrentIdentity() who: Identity, @Param('nip') nip: string) {
-    await this.access.assertCanRead(who, nip);
-    return this.dataSource.query(`${SELECT} WHERE nip = $1 ORDER BY id`, [nip]);
+    const employee = await this.access.assertCanRead(who, nip);
+    const rows = (await this.dataSource.query(`${SELECT} WHERE nip = $1 ORDER BY id`, [nip])) as LocationRow[];
+    return canManageEmployee(who, employee) ? rows : withoutBssids(rows);
   }
 
   @Put('employees/:nip/locations')

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import { TextField } from '@app/service-kit';
 import { BSSID, BSSID_MESSAGE, LatitudeField, LongitudeField } from '../common/fields';
 
 export class LocationDto {
   @ApiProperty({ example: 'Kantor Gubernur Sulawesi Tengah' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @TextField(200)
+  @MinLength(2, { message: '$minimal 2 karakter' })
   name!: string;
 
   @LatitudeField()

@@ -34,8 +34,8 @@ export class MonthController {
   }
 
   @Get(':month')
-  status(@Param('month') month: string) {
-    return this.months.status(monthParam(month));
+  status(@CurrentIdentity() who: Identity, @Param('month') month: string) {
+    return this.months.status(monthParam(month), who.roles.includes('ADMIN_BKD'));
   }
 
   /** The published (frozen) summary of a closed month, latest version. */

@@ -1,7 +1,7 @@
 import { REQUEST_TYPES, type RequestType } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DateField, NipField } from '@app/service-kit';
+import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
+import { DateField, NipField, TextField } from '@app/service-kit';
 
 export class CreateRequestDto {
   @ApiPropertyOptional({ description: 'Whose request; an operator may file one for an employee of their units. Default: the caller.' })
@@ -22,9 +22,8 @@ export class CreateRequestDto {
   endDate!: string;
 
   @ApiProperty({ example: 'Rapat koordinasi di Kabupaten Donggala' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(1000)
+  @TextField(1000)
+  @MinLength(3, { message: '$minimal 3 karakter' })
   reason!: string;
 
   @ApiPropertyOptional({ description: 'Supporting document (surat tugas, surat dokter): PDF, JPEG or PNG, base64, up to 2 MB' })
@@ -36,8 +35,7 @@ export class CreateRequestDto {
 export class DecisionDto {
   @ApiPropertyOptional({ description: 'Required when rejecting' })
   @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @TextField(1000)
   note?: string;
 }
 

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { AttendanceEvents, type RequestType } from '@app/contracts';
 import { canReadEmployee, type Identity } from '@app/auth';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, conflict, invalid, notFound, SERVICE_CONFIG } from '@app/service-kit';
+import { ApiError, conflict, invalid, notFound, SERVICE_CONFIG, uuidParam } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FORBIDDEN, KmobAccess, type ProjectedEmployee } from '../common/kmob-access';
-import { monthStartsBetween } from '../common/local-clock';
-import { overlapping, workingDaysIn } from '../domain/leave';
+import { LocalClock, monthStartsBetween } from '../common/local-clock';
+import { daysInclusive, overlapping } from '../domain/leave';
 import { decodeUpload } from '../files/uploads';
 import type { KmobConfig } from '../kmob.config';
 import { MonthCloseService } from '../months/month-close.service';
-import { RuleStore } from '../rules/rule-store';
+import { RuleStore, type RequestTypeLimit } from '../rules/rule-store';
+import type { EffectiveRule } from '../rules/effective-rules';
 import { LeaveBalances } from './leave-balance';
 import type { CreateRequestDto, RequestQueryDto } from './request.dto';
 
@@ -28,13 +29,14 @@ export interface RequestView {
   endDate: string;
   workingDays: number;
   status: string;
+  createdBy: string;
 }
 
-const refuse = (message: string, field = 'type') => new ApiError(422, message, [{ field, message }]);
+const refuse = (message: string, field = 'type', info?: Record<string, unknown>) => new ApiError(422, message, [{ field, message }], info);
 
 const ALLOWED_ON_OFF_DAYS: RequestType[] = ['DINAS_LUAR', 'WFH', 'CLTN'];
 const DAY_MS = 86_400_000;
-const calendarDays = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Field duty, WFH, izin, sakit and leave requests. The employee files them (or an operator for them);
@@ -50,6 +52,7 @@ export class RequestService {
     private readonly balances: LeaveBalances,
     private readonly months: MonthCloseService,
     private readonly outbox: OutboxPublisher,
+    private readonly clock: LocalClock,
     @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
   ) {}
 
@@ -58,6 +61,7 @@ export class RequestService {
     const employee = nip === who.nip ? await this.access.employee(nip) : await this.access.assertCanManage(who, nip);
     if (employee.status !== 'AKTIF') throw refuse('Permohonan hanya untuk pegawai aktif', 'nip');
     if (dto.endDate < dto.startDate) throw invalid('endDate', 'tidak boleh sebelum startDate');
+    await this.checkSpanAndWindow(dto);
     const attachment = dto.attachment ? decodeUpload(dto.attachment, 'attachment', ['application/pdf', 'image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
     return this.dataSource.transaction(async (m) => {
       // One request at a time per employee, so two overlapping requests cannot both pass the check.
@@ -73,7 +77,7 @@ export class RequestService {
       );
       if (clash) throw refuse(`Tanggal permohonan bertumpang tindih dengan ${clash.type} ${clash.startDate} s.d. ${clash.endDate} (${clash.status})`, 'startDate');
       const calendar = await this.rules.calendar(dto.startDate, dto.endDate, m);
-      const workingDays = workingDaysIn({ start: dto.startDate, end: dto.endDate }, (d) => calendar.isWorkingDay(employee.unitPath, d));
+      const workingDays = calendar.countWorkingDays(employee.unitPath, { start: dto.startDate, end: dto.endDate });
       // Field duty and WFH may fall on an off day (an event on a Saturday); leave and permission need a working day.
       if (workingDays === 0 && !ALLOWED_ON_OFF_DAYS.includes(dto.type)) throw refuse(`Tidak ada hari kerja antara ${dto.startDate} dan ${dto.endDate}`, 'startDate');
       await this.checkLimits(m, employee, dto, workingDays);
@@ -96,6 +100,29 @@ export class RequestService {
     });
   }
 
+  /**
+   * How long a request of its type may be and how far from today it may start, by the rules in force
+   * today (filing happens today): checked before anything is counted or locked, so no request, however
+   * wide its dates, costs more than any other.
+   */
+  private async checkSpanAndWindow(dto: CreateRequestDto): Promise<void> {
+    const today = this.clock.today();
+    const rules = await this.rules.leaveTypes(today);
+    const limit = rules.value[dto.type] as RequestTypeLimit | undefined;
+    if (!limit) throw refuse(`Belum ada aturan lama dan waktu pengajuan ${dto.type} yang berlaku; hubungi admin BKD`);
+    const info = (rule: string, value: number) => ({ rule: 'leave-types', effectiveFrom: rules.effectiveFrom, type: dto.type, [rule]: value });
+    const days = daysInclusive(dto.startDate, dto.endDate);
+    if (days > limit.maxCalendarDays) {
+      throw refuse(`${dto.type} paling lama ${limit.maxCalendarDays} hari kalender; diminta ${days} hari`, 'endDate', info('maxCalendarDays', limit.maxCalendarDays));
+    }
+    if (dto.startDate < addDays(today, -limit.maxDaysBack)) {
+      throw refuse(`${dto.type} paling lambat diajukan ${limit.maxDaysBack} hari setelah tanggal mulainya`, 'startDate', info('maxDaysBack', limit.maxDaysBack));
+    }
+    if (dto.startDate > addDays(today, limit.maxDaysAhead)) {
+      throw refuse(`${dto.type} paling cepat diajukan ${limit.maxDaysAhead} hari sebelum tanggal mulainya`, 'startDate', info('maxDaysAhead', limit.maxDaysAhead));
+    }
+  }
+
   private async checkLimits(m: EntityManager, employee: ProjectedEmployee, dto: CreateRequestDto, workingDays: number): Promise<void> {
     if (dto.type === 'CUTI_TAHUNAN') {
       if (dto.startDate.slice(0, 4) !== dto.endDate.slice(0, 4)) throw refuse('Cuti tahunan harus diajukan per tahun; pisahkan permohonan di pergantian tahun', 'endDate');
@@ -105,11 +132,9 @@ export class RequestService {
       }
       return;
     }
-    const limits = (await this.rules.leaveTypes(dto.startDate, m)).value[dto.type];
-    if (!limits) return;
-    const days = calendarDays(dto.startDate, dto.endDate);
-    if (days > limits.maxCalendarDays) throw refuse(`${dto.type} paling lama ${limits.maxCalendarDays} hari kalender; diminta ${days} hari`, 'endDate');
-    if (limits.minServiceYears !== undefined) {
+    const rules: EffectiveRule<Record<string, RequestTypeLimit>> = await this.rules.leaveTypes(this.clock.today(), m);
+    const limits = rules.value[dto.type];
+    if (limits?.minServiceYears !== undefined) {
       const served = (Date.parse(dto.startDate) - Date.parse(employee.tmtCpns)) / (365.25 * DAY_MS);
       if (served < limits.minServiceYears) throw refuse(`${dto.type} baru dapat diambil setelah ${limits.minServiceYears} tahun masa kerja (TMT CPNS ${employee.tmtCpns})`);
     }
@@ -126,6 +151,7 @@ export class RequestService {
 
   private async decide(who: Identity, id: string, status: 'APPROVED' | 'REJECTED', note: string | null): Promise<RequestView> {
     const request = await this.get(who, id);
+    if (request.createdBy === who.nip) throw new ApiError(403, 'Permohonan yang Anda ajukan sendiri harus diputuskan oleh atasan, operator atau admin lain');
     await this.access.assertCanDecide(who, request.nip);
     return this.dataSource.transaction(async (m) => {
       // TypeORM answers an UPDATE … RETURNING with [rows, affected].
@@ -161,7 +187,7 @@ export class RequestService {
   }
 
   async get(who: Identity, id: string): Promise<RequestView> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Permohonan ${id}`);
+    uuidParam(id, `Permohonan ${id}`);
     const [request] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM attendance_request r WHERE r.id = $1`, [id])) as RequestView[];
     if (!request) throw notFound(`Permohonan ${id}`);
     const employee = await this.access.employee(request.nip);

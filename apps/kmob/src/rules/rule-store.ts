@@ -14,7 +14,14 @@ export interface StoredRule<T = unknown> extends EffectiveRule<T> {
   updatedAt: string;
 }
 
-export type LeaveTypeLimits = Record<string, { maxCalendarDays: number; minServiceYears?: number }>;
+/** Per request type: the longest span, how far before and after today it may start or end, service required. */
+export interface RequestTypeLimit {
+  maxCalendarDays: number;
+  maxDaysBack: number;
+  maxDaysAhead: number;
+  minServiceYears?: number;
+}
+export type LeaveTypeLimits = Record<string, RequestTypeLimit>;
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 

@@ -1,10 +1,11 @@
+import { REQUEST_TYPES } from '@app/contracts';
 import type { FieldProblem } from '@app/service-kit';
 
 /** The kinds of effective-dated rules K-Mob keeps; `schedule` may also be set per unit. */
 export const RULE_KINDS = ['discipline', 'annual-leave', 'leave-types', 'schedule'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-const LEAVE_TYPES_WITH_LIMITS = ['CUTI_BESAR', 'CUTI_MELAHIRKAN', 'CUTI_ALASAN_PENTING', 'CLTN', 'CUTI_SAKIT'];
+const LIMITED_TYPES: readonly string[] = REQUEST_TYPES;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type Check = (value: unknown, field: string, problems: FieldProblem[]) => void;
@@ -54,10 +55,12 @@ const CHECKS: Record<RuleKind, Check> = {
     if (!isObject(v)) return void problems.push({ field, message: 'harus berupa objek per jenis cuti' });
     for (const [type, limit] of Object.entries(v)) {
       const f = `${field}.${type}`;
-      if (!LEAVE_TYPES_WITH_LIMITS.includes(type)) problems.push({ field: f, message: `jenis cuti tidak dikenal (${LEAVE_TYPES_WITH_LIMITS.join(', ')})` });
-      else if (!isObject(limit)) problems.push({ field: f, message: 'harus berupa objek {maxCalendarDays, minServiceYears?}' });
+      if (!LIMITED_TYPES.includes(type)) problems.push({ field: f, message: `jenis permohonan tidak dikenal (${LIMITED_TYPES.join(', ')})` });
+      else if (!isObject(limit)) problems.push({ field: f, message: 'harus berupa objek {maxCalendarDays, maxDaysBack, maxDaysAhead, minServiceYears?}' });
       else {
         number(1, 3660, true)(limit.maxCalendarDays, `${f}.maxCalendarDays`, problems);
+        number(0, 3660, true)(limit.maxDaysBack, `${f}.maxDaysBack`, problems);
+        number(0, 3660, true)(limit.maxDaysAhead, `${f}.maxDaysAhead`, problems);
         if (limit.minServiceYears !== undefined) number(0, 40, true)(limit.minServiceYears, `${f}.minServiceYears`, problems);
       }
     }

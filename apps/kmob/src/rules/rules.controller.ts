@@ -1,8 +1,8 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { dateParam, invalid, notFound, yearParam } from '@app/service-kit';
+import { dateParam, invalid, notFound, TextField, UnitCodeField, yearParam } from '@app/service-kit';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsObject, IsOptional, MinLength } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { KmobAccess } from '../common/kmob-access';
@@ -11,9 +11,8 @@ import { RULE_KINDS, type RuleKind } from './rule-validation';
 
 class RuleVersionDto {
   @ApiProperty({ description: 'The regulation or decision that sets these figures (shown when a figure is explained)' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(500)
+  @TextField(500)
+  @MinLength(3, { message: '$minimal 3 karakter' })
   source!: string;
 
   @ApiProperty({ description: 'The figures; their shape depends on the kind (see the seeded versions in GET /rules)' })
@@ -22,15 +21,14 @@ class RuleVersionDto {
 
   @ApiPropertyOptional({ description: 'Only for kind=schedule: the unit (and the units below it) this schedule applies to' })
   @IsOptional()
-  @IsString()
+  @UnitCodeField()
   unitCode?: string;
 }
 
 class HolidayDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
+  @TextField(200)
+  @MinLength(3, { message: '$minimal 3 karakter' })
   name!: string;
 
   @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH'] })
@@ -39,8 +37,7 @@ class HolidayDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField(500)
   source?: string;
 }
 

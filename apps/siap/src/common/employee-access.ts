@@ -26,6 +26,7 @@ export class EmployeeAccess {
   }
 
   async assertCanManage(identity: Identity, nip: string): Promise<void> {
+    if (nip === identity.nip) throw new ApiError(HttpStatus.FORBIDDEN, 'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain');
     if (isAdmin(identity)) return;
     const facts = await this.facts(nip);
     if (!canManageEmployee(identity, facts)) throw new ApiError(HttpStatus.FORBIDDEN, FORBIDDEN);

@@ -1,8 +1,7 @@
 import { Matches } from 'class-validator';
 
 /** Validators shared by SIAP's request bodies; messages starting with `$` are shown to staff as written. */
-export const UNIT_CODE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
 export const POSITION_CODE = /^[A-Z0-9][A-Z0-9._-]{0,59}$/;
 
-export const UnitCodeField = () => Matches(UNIT_CODE, { message: '$harus 1–40 huruf besar, angka, titik, garis bawah atau tanda hubung' });
+export { UNIT_CODE, UnitCodeField } from '@app/service-kit';
 export const PositionCodeField = () => Matches(POSITION_CODE, { message: '$harus 1–60 huruf besar, angka, titik, garis bawah atau tanda hubung' });

@@ -3,7 +3,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { notFound } from '@app/service-kit';
 import { EmployeeAccess } from '../common/employee-access';
-import { EmployeeQueryDto, HISTORY_SECTIONS, HistoryEntryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
+import { EmployeeQueryDto, HISTORY_SECTIONS, historySection, HistoryEntryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
 import { EmployeeService } from './employee.service';
 
 @ApiTags('employees')
@@ -69,7 +69,7 @@ export class EmployeeController {
   @Post(':nip/history/:section')
   @ApiParam({ name: 'section', enum: Object.keys(HISTORY_SECTIONS) })
   async addHistory(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Param('section') section: string, @Body() dto: HistoryEntryDto) {
-    const stored = HISTORY_SECTIONS[section as keyof typeof HISTORY_SECTIONS];
+    const stored = historySection(section);
     if (!stored) throw notFound(`Bagian riwayat ${section}`);
     await this.access.assertCanManage(who, nip);
     return this.employees.addHistory(nip, stored, dto);

@@ -1,10 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DateField, NipField } from '@app/service-kit';
+import { DateField, NipField, Omittable, TextField } from '@app/service-kit';
 import { PositionCodeField, UnitCodeField } from '../common/fields';
 import type { EmploymentType } from '@app/contracts';
 
+const EmailField = () => IsEmail({}, { message: '$harus berupa alamat email yang valid' });
+const PhoneField = () => Matches(/^\+?[0-9 -]{6,20}$/, { message: '$harus berupa nomor telepon' });
 
 export class RegisterEmployeeDto {
   @ApiProperty({ example: '196608011988031001' })
@@ -12,8 +14,7 @@ export class RegisterEmployeeDto {
   nip!: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
   @ApiProperty({ example: '1966-08-01' })
@@ -29,7 +30,7 @@ export class RegisterEmployeeDto {
   employmentType!: EmploymentType;
 
   @ApiProperty({ example: 'III/a', description: 'I/a–IV/e for PNS, I–XVII for PPPK' })
-  @IsString()
+  @TextField(10)
   golongan!: string;
 
   @ApiProperty()
@@ -46,17 +47,37 @@ export class RegisterEmployeeDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsEmail({}, { message: '$harus berupa alamat email yang valid' })
+  @EmailField()
+  @MaxLength(200)
   email?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\+?[0-9 -]{6,20}$/, { message: '$harus berupa nomor telepon' })
+  @PhoneField()
   phone?: string | null;
 }
 
-/** Corrections of name and contact details, each optional, validated as at registration. */
-export class UpdateEmployeeDto extends PartialType(PickType(RegisterEmployeeDto, ['name', 'email', 'phone'] as const)) {
+/**
+ * Corrections of name and contact details, validated as at registration. A field left out stays as it
+ * is; the name cannot be emptied (null is refused), the contact details can (null clears them).
+ */
+export class UpdateEmployeeDto {
+  @ApiPropertyOptional()
+  @Omittable()
+  @TextField(200)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @EmailField()
+  @MaxLength(200)
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @PhoneField()
+  phone?: string | null;
+
   @ApiProperty({ description: 'The version the change is based on; a stale version is refused with 409' })
   @IsInt()
   @Min(1)
@@ -71,8 +92,7 @@ export class DecreeDto {
   version!: number;
 
   @ApiProperty({ example: '821.2/123/BKD/2026' })
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   skNumber!: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'Terhitung mulai tanggal' })
@@ -92,7 +112,7 @@ export class TransferDto extends DecreeDto {
 
 export class PromotionDto extends DecreeDto {
   @ApiProperty({ example: 'III/b' })
-  @IsString()
+  @TextField(10)
   golongan!: string;
 }
 
@@ -112,11 +132,15 @@ export class TerminationDto extends DecreeDto {
 
 export const HISTORY_SECTIONS = { education: 'pendidikan', training: 'diklat', discipline: 'hukuman_disiplin', awards: 'penghargaan' } as const;
 
+/** The stored section of a route's section name; only the four own keys, never an inherited property. */
+export function historySection(name: string): (typeof HISTORY_SECTIONS)[keyof typeof HISTORY_SECTIONS] | undefined {
+  return Object.hasOwn(HISTORY_SECTIONS, name) ? HISTORY_SECTIONS[name as keyof typeof HISTORY_SECTIONS] : undefined;
+}
+
 export class HistoryEntryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   skNumber?: string;
 
   @ApiPropertyOptional()
@@ -140,6 +164,7 @@ export class EmployeeQueryDto {
 
   @IsOptional()
   @IsString()
+  @MaxLength(10)
   golongan?: string;
 
   @IsOptional()
@@ -151,6 +176,7 @@ export class EmployeeQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000, { message: '$maksimal 1000000' })
   page: number = 1;
 
   @IsOptional()

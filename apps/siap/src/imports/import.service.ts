@@ -1,6 +1,6 @@
-import { EmployeeEvents } from '@app/contracts';
+import { assertValidEvent, ContractViolation, EmployeeEvents } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { notFound, SERVICE_LOGGER, toFieldProblems, type FieldProblem } from '@app/service-kit';
+import { notFound, SERVICE_LOGGER, textProblem, toFieldProblems, type FieldProblem, uuidParam, printable } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -16,6 +16,8 @@ import { COLUMN_OF_FIELD, parseSiasnCsv, toRegistration, type SiasnRow } from '.
 
 /** Rows per transaction: each batch stores its good rows, their history, their events and the job's progress together. */
 const BATCH = 500;
+/** Row errors kept on the job for reading; `failed` still counts them all. A file of 36,000 bad rows must not make a 17 MB answer. */
+export const MAX_STORED_ROW_ERRORS = 1000;
 
 interface Organisation {
   units: Map<string, string | null>;
@@ -42,14 +44,15 @@ export class ImportService {
     setImmediate(() => {
       this.run(job.id, rows).catch(async (error: Error) => {
         this.logger.error({ err: error, jobId: job.id }, 'employee import failed');
-        await this.dataSource.getRepository(ImportJobEntity).update(job.id, { status: 'FAILED', message: error.message, finishedAt: new Date() });
+        const message = 'Impor berhenti karena kesalahan pada server; baris yang sudah tersimpan tetap tersimpan. Hubungi admin sistem.';
+        await this.dataSource.getRepository(ImportJobEntity).update(job.id, { status: 'FAILED', message, finishedAt: new Date() });
       });
     });
     return job;
   }
 
   async get(id: string): Promise<ImportJobEntity> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Impor ${id}`);
+    uuidParam(id, `Impor ${id}`);
     const job = await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id });
     if (!job) throw notFound(`Impor ${id}`);
     return job;
@@ -59,14 +62,16 @@ export class ImportService {
     await this.dataSource.getRepository(ImportJobEntity).update(jobId, { status: 'RUNNING' });
     const org = await this.loadOrganisation();
     const firstLineOfNip = new Map<string, number>();
+    let storedErrors = 0;
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
-      await this.dataSource.transaction((m) => this.importBatch(m, jobId, batch, org, firstLineOfNip));
+      storedErrors += await this.dataSource.transaction((m) => this.importBatch(m, jobId, batch, org, firstLineOfNip, MAX_STORED_ROW_ERRORS - storedErrors));
     }
     await this.dataSource.getRepository(ImportJobEntity).update(jobId, { status: 'DONE', finishedAt: new Date() });
   }
 
-  private async importBatch(m: EntityManager, jobId: string, rows: SiasnRow[], org: Organisation, firstLineOfNip: Map<string, number>): Promise<void> {
+  /** Stores a batch's good rows; returns how many row errors it kept on the job (at most `errorRoom`). */
+  private async importBatch(m: EntityManager, jobId: string, rows: SiasnRow[], org: Organisation, firstLineOfNip: Map<string, number>, errorRoom: number): Promise<number> {
     const errors: RowError[] = [];
     const candidates: { row: SiasnRow; dto: RegisterEmployeeDto }[] = [];
     for (const row of rows) {
@@ -75,7 +80,7 @@ export class ImportService {
       const earlier = firstLineOfNip.get(plain.nip ?? '');
       if (problems.length === 0 && earlier !== undefined) problems.push({ field: 'NIP BARU', message: `NIP ganda dalam berkas (sudah ada di baris ${earlier})` });
       if (problems.length > 0) {
-        errors.push({ line: row.line, nip: plain.nip ?? '', problems });
+        errors.push({ line: row.line, nip: printable(plain.nip ?? '', 20), problems });
         continue;
       }
       firstLineOfNip.set(plain.nip as string, row.line);
@@ -107,25 +112,33 @@ export class ImportService {
         m,
         EmployeeEvents.registered,
         stored.map(({ dto }) => {
-          const entity = Object.assign(new EmployeeEntity(), { ...dto, email: dto.email ?? null, phone: dto.phone ?? null, status: 'AKTIF', version: 1 });
-          return { key: dto.nip, data: { employee: buildEmployeeState(entity, org.positions.get(dto.positionCode)!, org.paths.get(dto.unitCode)!) } };
+          return { key: dto.nip, data: { employee: registrationState(dto, org) } };
         }),
       );
     }
+    const kept = errors.slice(0, Math.max(0, errorRoom));
     await m.query(
       `UPDATE import_job SET processed_rows = processed_rows + $2, imported = imported + $3, unchanged = unchanged + $4,
          failed = failed + $5, errors = errors || $6::jsonb WHERE id = $1`,
-      [jobId, rows.length, stored.length, candidates.length - stored.length, errors.length, JSON.stringify(errors)],
+      [jobId, rows.length, stored.length, candidates.length - stored.length, errors.length, JSON.stringify(kept)],
     );
+    return kept.length;
   }
 
-  /** Format checks (the same DTO as a single registration) then the registration rules, named by CSV column. */
+  /**
+   * Cell text, format checks (the same DTO as a single registration), the registration rules, then the
+   * event contract the row's event must meet, named by CSV column: a row that fails any of them is that
+   * row's error and never fails its batch.
+   */
   private rowProblems(plain: Record<string, string | null>, org: Organisation): FieldProblem[] {
+    const textProblems = Object.entries(plain).flatMap(([field, value]) => {
+      const problem = value === null ? null : textProblem(value, false);
+      return problem ? [{ field, message: problem }] : [];
+    });
     const dto = plainToInstance(RegisterEmployeeDto, plain);
-    const formatErrors = validateSync(dto, { stopAtFirstError: true });
-    const problems = formatErrors.length
-      ? toFieldProblems(formatErrors)
-      : registrationProblems(dto, { hasUnit: (code) => org.units.has(code), positionUnit: (code) => org.positions.get(code)?.unitCode });
+    const formatErrors = textProblems.length ? [] : validateSync(dto, { stopAtFirstError: true });
+    let problems = textProblems.length ? textProblems : formatErrors.length ? toFieldProblems(formatErrors) : registrationProblems(dto, { hasUnit: (code) => org.units.has(code), positionUnit: (code) => org.positions.get(code)?.unitCode });
+    if (problems.length === 0) problems = contractProblems(EmployeeEvents.registered.type, { employee: registrationState(dto, org) });
     return problems.map((p) => ({ field: COLUMN_OF_FIELD[p.field] ?? p.field, message: p.message }));
   }
 
@@ -139,5 +152,21 @@ export class ImportService {
       paths.set(code, path);
     }
     return { units, positions, paths };
+  }
+}
+
+function registrationState(dto: RegisterEmployeeDto, org: Organisation) {
+  const entity = Object.assign(new EmployeeEntity(), { ...dto, email: dto.email ?? null, phone: dto.phone ?? null, status: 'AKTIF', version: 1 });
+  return buildEmployeeState(entity, org.positions.get(dto.positionCode)!, org.paths.get(dto.unitCode)!);
+}
+
+/** The fields of a row's event that break its contract, as row problems (the DTO should have caught them). */
+function contractProblems(type: string, data: unknown): FieldProblem[] {
+  try {
+    assertValidEvent(type, data);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContractViolation)) throw error;
+    return error.fields.map((f) => ({ field: f.path.split('/').filter(Boolean).at(-1) ?? 'row', message: 'tidak memenuhi kontrak data' }));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { TextField } from '@app/service-kit';
 import { PositionCodeField, UnitCodeField } from '../common/fields';
 import type { PositionType } from '@app/contracts';
 
@@ -11,8 +12,7 @@ export class CreatePositionDto {
   code!: string;
 
   @ApiProperty({ example: 'Kepala Badan Kepegawaian Daerah' })
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
   @ApiProperty({ enum: TYPES })
@@ -22,11 +22,13 @@ export class CreatePositionDto {
   @ApiPropertyOptional({ description: 'Eselon, for struktural positions', example: 'II.a' })
   @IsOptional()
   @IsString()
+  @MaxLength(20)
   eselon?: string | null;
 
   @ApiPropertyOptional({ description: 'Jenjang, for fungsional positions', example: 'Ahli Muda' })
   @IsOptional()
   @IsString()
+  @MaxLength(60)
   jenjang?: string | null;
 
   @ApiProperty({ minimum: 1, maximum: 17 })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { TextField } from '@app/service-kit';
 import { UnitCodeField } from '../common/fields';
 
 export class CreateUnitDto {
@@ -8,8 +9,7 @@ export class CreateUnitDto {
   code!: string;
 
   @ApiProperty({ example: 'Badan Kepegawaian Daerah' })
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
   @ApiPropertyOptional({ description: 'Parent unit; omitted for an OPD at the top of the tree' })

@@ -1,0 +1,147 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startBroker, type KafkaBroker } from '@app/kafka-broker';
+import { createTestDatabase, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
+import { Client } from 'pg';
+
+export const ADMIN = { nip: '196608011988031001', password: 'Rahasia-BKD-2026' };
+export const PASSWORD = 'Sulteng-Maju-2026';
+
+type Reply = { status: number; headers: Headers; text: string; body: any };
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  broker: KafkaBroker;
+  /** Each service's own database, to check what was (not) written. */
+  databases: Record<'gateway' | 'siap' | 'kmob', Client>;
+  call(method: string, p: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<Reply>;
+  login(nip: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway, SIAP and K-Mob as `npm start` runs them (each its own process, its own database, one
+ * broker), reached over real HTTP through the gateway only.
+ */
+export async function startRunningPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
+  const brokerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-broker-'));
+  const broker = await startBroker({ port: 0, dataDir: brokerDir, defaultPartitions: 3 });
+  const dbs = { gateway: await createTestDatabase('gateway'), siap: await createTestDatabase('siap'), kmob: await createTestDatabase('kmob') };
+  const [gatewayPort, siapPort, kmobPort] = [await freePort(), await freePort(), await freePort()];
+  const common = { KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' };
+  const children: ChildProcess[] = [
+    spawnService('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: dbs.siap.url }),
+    spawnService('apps/kmob/src/main.ts', { ...common, PORT: String(kmobPort), DATABASE_URL: dbs.kmob.url }),
+    spawnService('apps/gateway/src/main.ts', {
+      ...common,
+      PORT: String(gatewayPort),
+      DATABASE_URL: dbs.gateway.url,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      ADMIN_NIP: ADMIN.nip,
+      ADMIN_PASSWORD: ADMIN.password,
+      SIAP_URL: `http://127.0.0.1:${siapPort}`,
+      KMOB_URL: `http://127.0.0.1:${kmobPort}`,
+      ...env,
+    }),
+  ];
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  await Promise.all([gatewayPort, siapPort, kmobPort].map((port) => waitUntilReady(`http://127.0.0.1:${port}`)));
+  const databases = { gateway: new Client(dbs.gateway.url), siap: new Client(dbs.siap.url), kmob: new Client(dbs.kmob.url) };
+  for (const db of Object.values(databases)) await db.connect();
+
+  const call: RunningPlatform['call'] = async (method, p, body, token, headers = {}) => {
+    const sent: Record<string, string> = { ...headers };
+    if (body !== undefined && !sent['content-type']) sent['content-type'] = 'application/json';
+    if (token) sent.authorization = `Bearer ${token}`;
+    const response = await fetch(`${gatewayUrl}${p}`, { method, headers: sent, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed };
+  };
+
+  return {
+    gatewayUrl,
+    broker,
+    databases,
+    call,
+    async login(nip, password = PASSWORD) {
+      const r = await call('POST', '/api/v1/auth/login', { nip, password });
+      if (r.status !== 200) throw new Error(`login ${nip} → ${r.status} ${r.text}`);
+      return r.body;
+    },
+    async close() {
+      for (const db of Object.values(databases)) await db.end();
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      await broker.stop();
+      for (const db of Object.values(dbs)) await db.drop();
+      fs.rmSync(brokerDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Two OPDs, an atasan with two staff, an operator, and every person's account active with the roles they hold. */
+export const PEOPLE = {
+  kabid: { nip: '197503152005031001', unitCode: 'BKD-MUTASI', positionCode: 'BKD-KABID', roles: ['ATASAN'] },
+  analis: { nip: '199003152015031002', unitCode: 'BKD-MUTASI', positionCode: 'BKD-ANALIS', roles: [] },
+  analis2: { nip: '199103152015032003', unitCode: 'BKD-MUTASI', positionCode: 'BKD-ANALIS', roles: [] },
+  operator: { nip: '198503152010031004', unitCode: 'BKD', positionCode: 'BKD-OPERATOR', roles: ['OPERATOR_OPD'] },
+  perawat: { nip: '199203152016032005', unitCode: 'DINKES', positionCode: 'DINKES-STAF', roles: [] },
+} as const;
+
+export async function seedPeople(p: RunningPlatform, adminToken: string): Promise<Record<keyof typeof PEOPLE, string>> {
+  const ok = async (route: string, body: unknown) => {
+    const r = await p.call('POST', route, body, adminToken);
+    if (r.status !== 201) throw new Error(`${route} → ${r.status} ${r.text}`);
+    return r.body;
+  };
+  await ok('/api/v1/siap/units', { code: 'BKD', name: 'Badan Kepegawaian Daerah' });
+  await ok('/api/v1/siap/units', { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' });
+  await ok('/api/v1/siap/units', { code: 'DINKES', name: 'Dinas Kesehatan' });
+  await ok('/api/v1/siap/positions', { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' });
+  await ok('/api/v1/siap/positions', { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' });
+  await ok('/api/v1/siap/positions', { code: 'BKD-KABID', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' });
+  await ok('/api/v1/siap/positions', { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID' });
+  await ok('/api/v1/siap/positions', { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES' });
+  for (const [key, person] of Object.entries(PEOPLE)) {
+    await ok('/api/v1/siap/employees', {
+      nip: person.nip,
+      name: `Pegawai ${key}`,
+      birthDate: `${person.nip.slice(0, 4)}-${person.nip.slice(4, 6)}-${person.nip.slice(6, 8)}`,
+      sex: person.nip[14] === '1' ? 'L' : 'P',
+      employmentType: 'PNS',
+      golongan: 'III/a',
+      unitCode: person.unitCode,
+      positionCode: person.positionCode,
+      tmtCpns: `${person.nip.slice(8, 12)}-${person.nip.slice(12, 14)}-01`,
+    });
+  }
+  const nips = Object.values(PEOPLE).map((person) => person.nip);
+  await waitFor(async () => (await p.databases.gateway.query('SELECT count(*)::int AS n FROM account WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, 'accounts from SIAP events');
+  await waitFor(async () => (await p.databases.kmob.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, "K-Mob's projection");
+  const tokens = {} as Record<keyof typeof PEOPLE, string>;
+  for (const [key, person] of Object.entries(PEOPLE) as [keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]][]) {
+    const code = (await p.call('POST', `/api/v1/auth/accounts/${person.nip}/activation`, undefined, adminToken)).body.code;
+    const activated = await p.call('POST', '/api/v1/auth/activate', { nip: person.nip, code, newPassword: PASSWORD });
+    if (activated.status !== 204) throw new Error(`activate ${person.nip} → ${activated.status} ${activated.text}`);
+    if (person.roles.length) await p.call('PUT', `/api/v1/auth/accounts/${person.nip}/roles`, { roles: person.roles }, adminToken);
+    tokens[key] = (await p.login(person.nip)).accessToken;
+  }
+  return tokens;
+}
