@@ -29,7 +29,9 @@ describe('gateway accounts: login, activation, lockout, tokens', () => {
     await waitFor(async () => (await accountStatus(PEGAWAI_NIP)) === 'INACTIVE', 'the account from the event');
     expect((await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'anything-123' })).status).toBe(401);
 
-    const code = await g.call('POST', `/api/v1/auth/accounts/${PEGAWAI_NIP}/activation`, undefined, adminToken);
+    // What `curl -X POST -H 'content-type: application/json'` sends: a JSON content type and no body.
+    const response = await fetch(`${g.baseUrl}/api/v1/auth/accounts/${PEGAWAI_NIP}/activation`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` } });
+    const code = { status: response.status, body: (await response.json()) as { code: string } };
     expect(code.status).toBe(201);
     const weak = await g.call('POST', '/api/v1/auth/activate', { nip: PEGAWAI_NIP, code: code.body.code, newPassword: 'short' });
     expect(weak.status).toBe(400);
