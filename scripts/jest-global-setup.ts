@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres, type RunningPostgres } from '../libs/testing/src';
+import { startEmbeddedPostgres, type RunningPostgres } from '../libs/testing/src/embedded-postgres';
 
 declare global {
   var __TEST_POSTGRES__: RunningPostgres | undefined;

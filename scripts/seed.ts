@@ -27,10 +27,11 @@ export async function seedDemo(gatewayUrl: string, admin: { nip: string; passwor
   if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
   const { id } = (await started.json()) as { id: string };
   for (;;) {
-    const job = (await (await fetch(`${api}/imports/${id}`, { headers: auth })).json()) as { status: string; processedRows: number; totalRows: number; imported: number; unchanged: number; failed: number };
-    log(`seed: import ${job.status.toLowerCase()} ${job.processedRows}/${job.totalRows} (new ${job.imported}, already there ${job.unchanged}, rejected ${job.failed})`);
+    const job = (await (await fetch(`${api}/jobs/${id}`, { headers: auth })).json()) as { status: string; progress: { processed: number; total: number; imported: number; unchanged: number; failed: number } };
+    const { processed, total, imported, unchanged, failed } = job.progress;
+    log(`seed: import ${job.status.toLowerCase()} ${processed}/${total} (new ${imported}, already there ${unchanged}, rejected ${failed})`);
     if (job.status === 'DONE' || job.status === 'FAILED') {
-      if (job.status === 'FAILED' || job.failed > 0) throw new Error('the demo import did not complete cleanly');
+      if (job.status === 'FAILED' || job.progress.failed > 0) throw new Error('the demo import did not complete cleanly');
       break;
     }
     await new Promise((r) => setTimeout(r, 1000));

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { SERVICES } from '../../apps/registry';
+import { generatedFiles } from '../../scripts/platform/generated-files';
 
 const ROOT = path.join(__dirname, '../..');
-const APPS = fs.readdirSync(path.join(ROOT, 'apps')).filter((d) => fs.existsSync(path.join(ROOT, 'apps', d, 'src/main.ts')));
+const APPS = SERVICES.map((s) => s.name);
 const REQUIRED_ENV = ['SERVICE', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'INTERNAL_AUTH_SECRET'];
 
 type Service = {
@@ -18,9 +20,13 @@ type Service = {
 describe('deployment descriptors (no Docker engine here: parsed and checked)', () => {
   const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
 
-  it('has a service for every app, plus PostgreSQL and Apache Kafka', () => {
-    expect(APPS).toContain('siap');
-    expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'postgres', ...APPS].sort());
+  it.each(generatedFiles(SERVICES).map((f) => [f.path, f.content]))('%s is what the service descriptors generate (run `npm run generate`)', (file, content) => {
+    expect(fs.readFileSync(path.join(ROOT, file), 'utf8')).toBe(content);
+  });
+
+  it('has a service for every app, its job worker where it has one, PostgreSQL and Apache Kafka', () => {
+    const workers = SERVICES.filter((s) => s.workerReplicas).map((s) => `${s.name}-worker`);
+    expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'postgres', ...APPS, ...workers].sort());
     expect(compose.services.kafka.image).toMatch(/^apache\/kafka:/);
     expect(compose.services.postgres.image).toMatch(/^postgres:/);
   });
@@ -37,8 +43,8 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     // Only the gateway is published; every other service stays inside the network.
     expect(service.ports).toEqual(app === 'gateway' ? [`${service.environment!.PORT}:${service.environment!.PORT}`] : undefined);
     if (app === 'gateway') {
-      expect(service.environment).toMatchObject({ NODE_ENV: 'production', SIAP_URL: 'http://siap:3001' });
-      expect(Object.keys(service.environment!)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ADMIN_NIP', 'ADMIN_PASSWORD']));
+      expect(service.environment).toMatchObject({ NODE_ENV: 'production', UPSTREAMS: 'siap=http://siap:3001,kmob=http://kmob:3002' });
+      expect(Object.keys(service.environment!)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ADMIN_NIP', 'ADMIN_PASSWORD', 'UPSTREAM_BODY_LIMITS']));
     }
     expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres/init-databases.sql'), 'utf8')).toContain(`CREATE DATABASE ${app};`);
   });
@@ -55,6 +61,11 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
     expect(container.ports[0].containerPort).toBe(Number(env.PORT));
     expect(deployment.spec.selector.matchLabels).toEqual(service.spec.selector);
+    const worker = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === `${app}-worker`);
+    if (SERVICES.find((s) => s.name === app)!.workerReplicas) {
+      expect(worker.spec.template.spec.containers[0].env).toContainEqual({ name: 'SERVICE_ROLE', value: 'worker' });
+      expect(env.SERVICE_ROLE).toBe('api');
+    } else expect(worker).toBeUndefined();
   });
 
   it('builds every app in the image that the descriptors run', () => {

@@ -32,8 +32,12 @@ describe('npm start', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(output).toContain(`http://localhost:${gatewayPort}`);
-      expect(output).toMatch(/\[siap\]/);
-      expect(output).toMatch(/\[gateway\]/);
+      // One readable line per log event, labelled with its service (JSON stays for production).
+      // eslint-disable-next-line no-control-regex -- the label's colour codes are part of the line
+      expect(output).toMatch(/siap\s*\x1b\[0m │ \[\d\d:\d\d:\d\d\] INFO: /);
+      // eslint-disable-next-line no-control-regex -- the label's colour codes are part of the line
+      expect(output).toMatch(/gateway\x1b\[0m │ /);
+      expect(output).not.toMatch(/│ \{"level"/);
       // The generated admin password is printed once and works at the gateway.
       const [, nip, password] = /first admin account: NIP (\d{18}), password (\S+)/.exec(output) ?? [];
       const login = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip, password }) });

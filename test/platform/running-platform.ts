@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
 import { createTestDatabase, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
 import { Client } from 'pg';
+import { upstreamSettings } from '@app/service-kit/service-descriptor';
+import { SERVICES } from '../../apps/registry';
 
 export const ADMIN = { nip: '196608011988031001', password: 'Rahasia-BKD-2026' };
 export const PASSWORD = 'Sulteng-Maju-2026';
@@ -42,8 +44,7 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
       JWT_SECRET: randomBytes(24).toString('hex'),
       ADMIN_NIP: ADMIN.nip,
       ADMIN_PASSWORD: ADMIN.password,
-      SIAP_URL: `http://127.0.0.1:${siapPort}`,
-      KMOB_URL: `http://127.0.0.1:${kmobPort}`,
+      ...upstreamSettings(SERVICES, (s) => `http://127.0.0.1:${{ siap: siapPort, kmob: kmobPort }[s.name]}`),
       ...env,
     }),
   ];

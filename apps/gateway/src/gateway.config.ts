@@ -1,5 +1,5 @@
 import { BaseServiceConfig } from '@app/service-kit';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min, MinLength, ValidateIf } from 'class-validator';
 
 const PRODUCTION = (o: GatewayConfig) => o.NODE_ENV === 'production';
 
@@ -54,12 +54,18 @@ export class GatewayConfig extends BaseServiceConfig {
   @Min(1)
   LOGIN_ACCOUNT_FREE_FAILURES: number = 20;
 
-  /** Where each service is; a service without a URL is not routed (404). */
-  @IsOptional() @IsUrl({ require_tld: false }) SIAP_URL?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) KMOB_URL?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) TRK_URL?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) TUNJANGAN_URL?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) JAWARA_URL?: string;
+  /**
+   * Where each service is, as `name=url` pairs (`siap=http://siap:3001,kmob=http://kmob:3002`); a
+   * service not listed is not routed (404). Generated from the service descriptors (apps/registry.ts).
+   */
+  @IsOptional()
+  @Matches(/^(([a-z][a-z0-9]*=https?:\/\/[^,\s]+)(,[a-z][a-z0-9]*=https?:\/\/[^,\s]+)*)?$/, { message: 'UPSTREAMS must be name=http://host:port pairs separated by commas' })
+  UPSTREAMS: string = '';
+
+  /** Each service's largest JSON and text (CSV) body, `name=json:text` bytes; 1 MiB JSON and no text body when not listed. */
+  @IsOptional()
+  @Matches(/^(([a-z][a-z0-9]*=\d+:\d+)(,[a-z][a-z0-9]*=\d+:\d+)*)?$/, { message: 'UPSTREAM_BODY_LIMITS must be name=jsonBytes:textBytes pairs separated by commas' })
+  UPSTREAM_BODY_LIMITS: string = '';
 
   /** A service slower than this gets 504. */
   @IsOptional()
@@ -83,8 +89,11 @@ export class GatewayConfig extends BaseServiceConfig {
   REDIS_URL?: string;
 
   get upstreams(): Record<string, string> {
-    const entries = Object.entries({ siap: this.SIAP_URL, kmob: this.KMOB_URL, trk: this.TRK_URL, tunjangan: this.TUNJANGAN_URL, jawara: this.JAWARA_URL });
-    return Object.fromEntries(entries.filter(([, url]) => url).map(([name, url]) => [name, (url as string).replace(/\/$/, '')]));
+    return Object.fromEntries(pairs(this.UPSTREAMS).map(([name, url]) => [name, url.replace(/\/$/, '')]));
+  }
+
+  get bodyLimits(): Record<string, { json: number; text: number }> {
+    return Object.fromEntries(pairs(this.UPSTREAM_BODY_LIMITS).map(([name, limits]) => [name, { json: Number(limits.split(':')[0]), text: Number(limits.split(':')[1]) }]));
   }
 
   get previousKeys(): Map<string, string> {
@@ -95,4 +104,11 @@ export class GatewayConfig extends BaseServiceConfig {
         .map((pair) => [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)] as [string, string]),
     );
   }
+}
+
+function pairs(setting: string): [string, string][] {
+  return setting
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
 }

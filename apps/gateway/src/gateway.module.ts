@@ -1,4 +1,5 @@
 import { PlatformModule, type ServiceDefinition } from '@app/service-kit';
+import { GATEWAY } from '../service';
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './accounts/access.guard';
@@ -25,9 +26,7 @@ export class GatewayModule implements OnApplicationBootstrap {
 }
 
 export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
-  name: 'gateway',
-  title: 'Sulteng ASN gateway',
-  description: 'Login, accounts and roles; the only public entrance to the platform.',
+  descriptor: GATEWAY,
   configClass: GatewayConfig,
   routePrefix: 'api/v1',
   configure: wireGateway,

@@ -6,7 +6,7 @@ describe('gateway rate limits', () => {
   let g: GatewayHarness;
 
   beforeAll(async () => {
-    g = await startGateway({ SIAP_URL: `http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10' });
+    g = await startGateway({ UPSTREAMS: `siap=http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10' });
   });
   afterAll(() => g.close());
 
@@ -34,7 +34,7 @@ describe('gateway rate limits kept in Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    g = await startGateway({ SIAP_URL: `http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '2', REDIS_URL: redis.url });
+    g = await startGateway({ UPSTREAMS: `siap=http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '2', REDIS_URL: redis.url });
   });
   afterAll(async () => {
     await g.close();

@@ -24,9 +24,8 @@ describe('gateway routing to the services', () => {
     await new Promise<void>((resolve) => slowServer.listen(0, '127.0.0.1', resolve));
     const slowPort = (slowServer.address() as { port: number }).port;
     g = await startGateway({
-      SIAP_URL: `http://127.0.0.1:${siapPort}`,
-      KMOB_URL: `http://127.0.0.1:${deadPort}`,
-      TRK_URL: `http://127.0.0.1:${slowPort}`,
+      UPSTREAMS: `siap=http://127.0.0.1:${siapPort},kmob=http://127.0.0.1:${deadPort},trk=http://127.0.0.1:${slowPort}`,
+      UPSTREAM_BODY_LIMITS: 'siap=1048576:52428800',
       UPSTREAM_TIMEOUT_MS: '1000',
     });
     siapDb = await createTestDatabase('siap');

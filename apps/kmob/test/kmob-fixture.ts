@@ -1,27 +1,15 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { IDENTITY_HEADER, signIdentity, type Identity, type Role } from '@app/auth';
-import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createServiceApp, loadConfig } from '@app/service-kit';
-import { createTestDatabase, waitFor } from '@app/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Identity, Role } from '@app/auth';
+import { startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { SiapConfig } from '../../siap/src/siap.config';
-import { SIAP_SERVICE } from '../../siap/src/siap.module';
-import { KmobConfig } from '../src/kmob.config';
+import { serviceNamed } from '../../registry';
 import { KMOB_SERVICE } from '../src/kmob.module';
 
-const INTERNAL_SECRET = 'kmob-test-internal-secret-0123456789abcdef';
 export const ADMIN: Identity = { nip: '196608011988031001', name: 'Admin BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' };
 
-type Reply = { status: number; body: any; headers: Record<string, string> };
-
 export interface Platform {
-  broker: KafkaBroker;
+  broker: { address: string };
   /** K-Mob's own database, to check what was (not) written. */
-  db: DataSource;
+  db: TestDatabase;
   kmob(method: string, p: string, body?: unknown, identity?: Identity | null, contentType?: string): Promise<Reply>;
   siap(method: string, p: string, body?: unknown): Promise<Reply>;
   /** Waits until K-Mob's projection holds `nip` at `version` or later. */
@@ -35,45 +23,25 @@ export function person(nip: string, roles: Role[], unitCode: string, name = 'Peg
   return { nip, name, roles, unitCode };
 }
 
-async function call(baseUrl: string, method: string, p: string, body: unknown, identity: Identity | null, contentType?: string): Promise<Reply> {
-  const headers: Record<string, string> = identity ? { [IDENTITY_HEADER]: await signIdentity(identity, INTERNAL_SECRET) } : {};
-  if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
-  const response = await fetch(`${baseUrl}${p}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await response.text();
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  return { status: response.status, body: text && isJson ? JSON.parse(text) : text, headers: Object.fromEntries(response.headers) };
-}
-
-async function listen(app: NestFastifyApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
-}
-
 /**
  * SIAP and K-Mob, each with its own database, on one embedded broker, reached over real HTTP as the
  * gateway would (a signed identity per request). K-Mob learns employees only from SIAP's events.
  */
 export async function startPlatform(): Promise<Platform> {
-  const [siapDb, kmobDb] = [await createTestDatabase('kmob_siap'), await createTestDatabase('kmob')];
-  const brokerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmob-broker-'));
-  const broker = await startBroker({ port: 0, dataDir: brokerDir, defaultPartitions: 3 });
-  const common = { PORT: '1', KAFKA_BROKERS: broker.address, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', INTERNAL_AUTH_SECRET: INTERNAL_SECRET };
-  const siapApp = await createServiceApp(SIAP_SERVICE, loadConfig(SiapConfig, { ...common, DATABASE_URL: siapDb.url }));
-  const kmobApp = await createServiceApp(KMOB_SERVICE, loadConfig(KmobConfig, { ...common, DATABASE_URL: kmobDb.url }));
-  const [siapUrl, kmobUrl] = [await listen(siapApp), await listen(kmobApp)];
-  const db = new DataSource({ type: 'postgres', url: kmobDb.url });
-  await db.initialize();
+  const broker = await startTestBroker();
+  const siap = await startTestService(serviceNamed('siap'), { broker });
+  const kmob = await startTestService(KMOB_SERVICE, { broker });
   const kafka = new Kafka({ brokers: [broker.address], clientId: 'kmob-test', logLevel: logLevel.NOTHING });
   const consumers: Consumer[] = [];
   const seen = new Map<string, { type: string; key: string; data: any }[]>();
 
   return {
     broker,
-    db,
-    kmob: (method, p, body, identity = ADMIN, contentType) => call(kmobUrl, method, p, body, identity, contentType),
-    siap: (method, p, body) => call(siapUrl, method, p, body, ADMIN),
+    db: kmob.db,
+    kmob: (method, p, body, identity = ADMIN, contentType) => kmob.call(method, p, { body, as: identity, contentType }),
+    siap: (method, p, body) => siap.call(method, p, { body, as: ADMIN }),
     async projected(nip, version = 1) {
-      await waitFor(async () => ((await db.query('SELECT 1 FROM employee WHERE nip = $1 AND version >= $2', [nip, version])) as unknown[]).length > 0, `${nip} v${version} in K-Mob`);
+      await waitFor(async () => (await kmob.db.query('SELECT 1 FROM employee WHERE nip = $1 AND version >= $2', [nip, version])).length > 0, `${nip} v${version} in K-Mob`);
     },
     async messages(topic, atLeast) {
       if (!seen.has(topic)) {
@@ -93,13 +61,9 @@ export async function startPlatform(): Promise<Platform> {
     },
     async close() {
       for (const consumer of consumers) await consumer.disconnect();
-      await db.destroy();
-      await kmobApp.close();
-      await siapApp.close();
+      await kmob.close();
+      await siap.close();
       await broker.stop();
-      await kmobDb.drop();
-      await siapDb.drop();
-      fs.rmSync(brokerDir, { recursive: true, force: true });
     },
   };
 }

@@ -47,7 +47,7 @@ async function importCsv(p: Platform, csv: string) {
   expect(started.status).toBe(202);
   let job = started.body;
   await waitFor(async () => {
-    job = (await p.kmob('GET', `/api/v1/kmob/check-ins/import/${started.body.id}`)).body;
+    job = (await p.kmob('GET', `/api/v1/kmob/jobs/${started.body.id}`)).body;
     return job.status === 'DONE' || job.status === 'FAILED';
   }, 'the import job');
   return job;
@@ -90,14 +90,14 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
       `${analis.nip}\u0000,2026-08-03 07:10,MASUK`,
     ].join('\n');
     const job = await importCsv(p, csv);
-    expect(job).toMatchObject({ status: 'DONE', failed: 7, unchanged: 0 });
+    expect(job).toMatchObject({ status: 'DONE', progress: { failed: 7, unchanged: 0 } });
     expect(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.problems[0].field])).toEqual([['NIP'], ['JENIS'], ['WAKTU'], ['NIP'], ['WAKTU'], ['WAKTU'], ['NIP']]);
     expect(job.errors[3].problems[0].message).toContain('tidak dikenal');
     expect(job.errors[4].problems[0].message).toBe('harus berupa waktu yang ada, YYYY-MM-DD HH:MM[:SS]');
-    expect(job.errors[6]).toMatchObject({ nip: `${analis.nip}\uFFFD`, problems: [{ field: 'NIP', message: 'tidak boleh memuat karakter kendali' }] });
+    expect(job.errors[6]).toMatchObject({ key: `${analis.nip}\uFFFD`, problems: [{ field: 'NIP', message: 'tidak boleh memuat karakter kendali' }] });
     expect(await p.db.query(`SELECT count(*)::int AS n FROM check_in WHERE work_date < '2026-08-01'`)).toEqual([{ n: 0 }]);
     const again = await importCsv(p, csv);
-    expect(again).toMatchObject({ status: 'DONE', imported: 0, unchanged: job.imported, failed: 7 });
+    expect(again).toMatchObject({ status: 'DONE', progress: { imported: 0, unchanged: job.progress.imported, failed: 7 } });
   });
 
   it('resolves every day of the month: late bands, early leave, TK, weekends and holidays', async () => {
@@ -223,13 +223,13 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect((await p.kmob('POST', '/api/v1/kmob/months/2026-08/close', undefined, kabid)).status).toBe(403);
     expect((await p.kmob('POST', '/api/v1/kmob/months/2099-01/close')).status).toBe(422);
     const first = await closeMonth(p, '2026-08');
-    expect(first).toMatchObject({ month: '2026-08', status: 'DONE', totalEmployees: 5, processed: 5, employees: 5, published: 5, unchanged: 0, startedBy: ADMIN.nip });
+    expect(first).toMatchObject({ kind: 'kmob.month-close', status: 'DONE', progress: { total: 5, processed: 5, employees: 5, published: 5, unchanged: 0 }, createdBy: ADMIN.nip });
     const closed = await p.messages('kmob.discipline.v1', 5);
     expect(closed.map((m) => m.type)).toEqual(Array(5).fill('kmob.discipline.month-closed'));
     expect(closed.find((m) => m.key === analis.nip)!.data).toMatchObject({ month: '2026-08', version: 1, deductionPercent: 12.5 });
 
     const second = await closeMonth(p, '2026-08');
-    expect(second).toMatchObject({ status: 'DONE', employees: 5, published: 0, unchanged: 5 });
+    expect(second).toMatchObject({ status: 'DONE', progress: { employees: 5, published: 0, unchanged: 5 } });
     expect(await endOffsets(p, 'kmob.discipline.v1')).toBe(5);
 
     // Sick on the 13th, filed and approved after the close: the TK day becomes S.
@@ -238,7 +238,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect((await p.kmob('POST', `/api/v1/kmob/requests/${sick.body.id}/approve`, undefined, kabid)).status).toBe(200);
     // A machine log of the transferred analyst's 20th arrives late too.
     const late = await importCsv(p, ['NIP,WAKTU,JENIS', `${analis2.nip},2026-08-20 07:20:00,MASUK`, `${analis2.nip},2026-08-20 16:10:00,PULANG`].join('\n'));
-    expect(late).toMatchObject({ status: 'DONE', imported: 2 });
+    expect(late).toMatchObject({ status: 'DONE', progress: { imported: 2 } });
 
     const all = await p.messages('kmob.discipline.v1', 7);
     // Different keys may sit on different partitions: their order is not defined.
@@ -255,7 +255,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect(status).toMatchObject({ closed: true, employees: 5, corrected: 2 });
     expect(status.runs).toHaveLength(2);
     const third = await closeMonth(p, '2026-08');
-    expect(third).toMatchObject({ status: 'DONE', published: 0 });
+    expect(third).toMatchObject({ status: 'DONE', progress: { published: 0 } });
 
     if (kcatInstalled) {
       // What another agency's consumer sees, read by an independent client (librdkafka).
@@ -335,7 +335,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     ['October 2026', '2026-10', 31],
   ])('closes %s (%s), a month of %d days', async (_name, month, days) => {
     const run = await closeMonth(p, month);
-    expect(run).toMatchObject({ status: 'DONE', employees: 5, published: 5 });
+    expect(run).toMatchObject({ status: 'DONE', progress: { employees: 5, published: 5 } });
     expect((await p.kmob('GET', `/api/v1/kmob/months/${month}`)).body).toMatchObject({ month, closed: true, closing: false, employees: 5 });
     const summary = (await p.kmob('GET', `/api/v1/kmob/summaries?nip=${analis.nip}&month=${month}`)).body;
     expect(summary.days).toHaveLength(days);
@@ -352,7 +352,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
       const seeded = rules.find((r) => r.kind === kind && r.scope === '' && r.effectiveFrom === '2026-01-01')!;
       expect((await p.kmob('PUT', `/api/v1/kmob/rules/${kind}/2024-01-01`, { source: 'Aturan 2024 (uji)', value: seeded.value })).status).toBe(200);
     }
-    expect(await closeMonth(p, '2024-02')).toMatchObject({ status: 'DONE', employees: 5, published: 5 });
+    expect(await closeMonth(p, '2024-02')).toMatchObject({ status: 'DONE', progress: { employees: 5, published: 5 } });
     expect((await p.kmob('GET', `/api/v1/kmob/summaries?nip=${analis.nip}&month=2024-02`)).body.days).toHaveLength(29);
   });
 
@@ -367,7 +367,7 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect(failed).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/^Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup/) });
     expect(JSON.stringify(failed)).not.toMatch(/relation|month_summary/);
     expect((await p.kmob('GET', '/api/v1/kmob/months/2026-07')).body).toMatchObject({ closed: false, closing: false, employees: 0 });
-    expect(await closeMonth(p, '2026-07')).toMatchObject({ status: 'DONE', published: 5 });
+    expect(await closeMonth(p, '2026-07')).toMatchObject({ status: 'DONE', progress: { published: 5 } });
     const forAdmin = (await p.kmob('GET', '/api/v1/kmob/months/2026-07')).body;
     expect(forAdmin).toMatchObject({ closed: true, closedBy: ADMIN.nip });
     expect(forAdmin.runs.map((r: { status: string }) => r.status)).toEqual(['DONE', 'FAILED']);
@@ -390,7 +390,7 @@ async function closeMonth(p: Platform, month: string) {
   expect(started.status).toBe(202);
   let run = started.body;
   await waitFor(async () => {
-    run = (await p.kmob('GET', `/api/v1/kmob/months/${month}/close/${started.body.id}`)).body;
+    run = (await p.kmob('GET', `/api/v1/kmob/jobs/${started.body.id}`)).body;
     return run.status === 'DONE' || run.status === 'FAILED';
   }, `closing ${month}`);
   return run;

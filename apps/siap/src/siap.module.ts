@@ -1,4 +1,5 @@
 import { PlatformModule, type ServiceDefinition } from '@app/service-kit';
+import { SIAP } from '../service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EmployeeAccess } from './common/employee-access';
 import { EmployeeController } from './employees/employee.controller';
@@ -7,10 +8,11 @@ import { RegistrationLookup } from './employees/registration-lookup';
 import { EventsController } from './events/events.controller';
 import { RepublishService } from './events/republish.service';
 import { ImportController } from './imports/import.controller';
-import { ImportJobEntity } from './imports/import-job.entity';
+import { EmployeeImportJob } from './imports/employee-import.job';
 import { ImportService } from './imports/import.service';
 import { SiapSchema1732780900000 } from './persistence/1732780900000-siap-schema';
 import { ImportJobs1732781000000 } from './persistence/1732781000000-import-jobs';
+import { ImportJobsToJobs1732781100000 } from './persistence/1732781100000-import-jobs-to-jobs';
 import { SIAP_ENTITIES } from './persistence/entities';
 import { PositionController } from './positions/position.controller';
 import { PositionService } from './positions/position.service';
@@ -18,20 +20,19 @@ import { SiapConfig } from './siap.config';
 import { UnitController } from './units/unit.controller';
 import { UnitService } from './units/unit.service';
 
+/** Durable jobs: registered with the platform by kind, provided here with their dependencies. */
+const JOBS = [EmployeeImportJob];
+
 @Module({})
 export class SiapModule {}
 
 export const SIAP_SERVICE: ServiceDefinition<SiapConfig> = {
-  name: 'siap',
-  title: 'SIAP — personnel master data',
-  description: 'The system of record for Sulteng ASN: units, positions, employees and their career history.',
+  descriptor: SIAP,
   configClass: SiapConfig,
-  // SIASN exports of the whole province are a few MiB; JSON bodies keep the 1 MiB default.
-  textBodies: { types: ['text/csv'], limitBytes: 50 * 1024 * 1024 },
   rootModule: (config, logger): DynamicModule => ({
     module: SiapModule,
-    imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: [...SIAP_ENTITIES, ImportJobEntity], migrations: [SiapSchema1732780900000, ImportJobs1732781000000] })],
+    imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: SIAP_ENTITIES, migrations: [SiapSchema1732780900000, ImportJobs1732781000000, ImportJobsToJobs1732781100000], jobs: JOBS })],
     controllers: [UnitController, PositionController, EmployeeController, ImportController, EventsController],
-    providers: [EmployeeAccess, UnitService, PositionService, EmployeeService, RegistrationLookup, ImportService, RepublishService],
+    providers: [...JOBS, EmployeeAccess, UnitService, PositionService, EmployeeService, RegistrationLookup, ImportService, RepublishService],
   }),
 };

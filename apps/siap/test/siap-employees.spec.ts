@@ -1,6 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startBroker } from '@app/kafka-broker';
 import { Kafka, logLevel } from 'kafkajs';
 import { registration, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 
@@ -142,8 +141,7 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
   });
 
   it('keeps registering while Kafka is down and delivers every event after it returns', async () => {
-    const port = h.broker.port;
-    await h.broker.stop();
+    await h.broker.halt();
     for (let i = 100; i < 200; i++) {
       const r = await h.call('POST', '/api/v1/siap/employees', registration(i, { unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }));
       expect(r.status).toBe(201);
@@ -157,7 +155,7 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     }
     expect(ready.status).toBe(503);
     expect(ready.body.checks.kafka).toBe('down');
-    h.broker = await startBroker({ port, dataDir: h.brokerDir, defaultPartitions: 3 });
+    await h.broker.resume();
     const events = await readEvents(h, 106, 'after-outage'); // 104 registered, 1 transferred, 1 updated
     const registered = new Set(events.filter((e) => e.headers.ce_type === 'siap.employee.registered').map((e) => e.key));
     expect(registered.size).toBe(104);

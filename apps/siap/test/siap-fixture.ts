@@ -1,76 +1,36 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
-import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createServiceApp, loadConfig } from '@app/service-kit';
-import { createTestDatabase } from '@app/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { SiapConfig } from '../src/siap.config';
+import type { Identity } from '@app/auth';
+import { startTestBroker, startTestService, TEST_INTERNAL_SECRET, type Reply, type TestBroker, type TestService } from '@app/testing';
 import { SIAP_SERVICE } from '../src/siap.module';
 
-export const INTERNAL_SECRET = 'siap-test-internal-secret-0123456789abcdef';
+export const INTERNAL_SECRET = TEST_INTERNAL_SECRET;
 export const ADMIN: Identity = { nip: '196608011988031001', name: 'Admin BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' };
 
-/** Headers a request carries after the gateway verified `identity`. */
-export async function identityHeaders(identity: Identity | null): Promise<Record<string, string>> {
-  return identity ? { [IDENTITY_HEADER]: await signIdentity(identity, INTERNAL_SECRET) } : {};
-}
-
-export interface SiapHarness {
-  app: NestFastifyApplication;
-  broker: KafkaBroker;
-  brokerDir: string;
-  baseUrl: string;
-  databaseUrl: string;
-  /** A connection to SIAP's database, for checking what was (not) written. */
-  db: DataSource;
+export interface SiapHarness extends Omit<TestService, 'call'> {
+  broker: TestBroker;
   /** Real HTTP to SIAP as `identity` (the BKD admin unless given; null sends none). */
-  call(method: string, path: string, body?: unknown, identity?: Identity | null): Promise<{ status: number; body: any }>;
-  close(): Promise<void>;
+  call(method: string, path: string, body?: unknown, identity?: Identity | null, contentType?: string): Promise<Reply>;
 }
 
-/** SIAP on a free port with its own database and an embedded broker, reached over real HTTP. */
-export async function startSiap(): Promise<SiapHarness> {
-  const db = await createTestDatabase('siap');
-  const brokerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siap-broker-'));
-  const broker = await startBroker({ port: 0, dataDir: brokerDir, defaultPartitions: 3 });
-  const config = loadConfig(SiapConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: broker.address, LOG_LEVEL: 'silent', INTERNAL_AUTH_SECRET: INTERNAL_SECRET });
-  const app = await createServiceApp(SIAP_SERVICE, config);
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
-  const probe = new DataSource({ type: 'postgres', url: db.url });
-  await probe.initialize();
-  const harness: SiapHarness = {
-    app,
-    db: probe,
-    broker,
-    brokerDir,
-    baseUrl,
-    databaseUrl: db.url,
-    async call(method, p, body, identity = ADMIN) {
-      const response = await fetch(`${baseUrl}${p}`, {
-        method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(await identityHeaders(identity)) },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+/** SIAP with its own database and an embedded broker, reached over real HTTP (see libs/testing). */
+export async function startSiap(options: { process?: boolean } = {}): Promise<SiapHarness> {
+  const broker = await startTestBroker();
+  const service = await startTestService(SIAP_SERVICE, { broker, process: options.process });
+  return {
+    ...service,
+    get baseUrl() {
+      return service.baseUrl;
     },
+    broker,
+    call: (method, p, body, identity = ADMIN, contentType) => service.call(method, p, { body, as: identity, contentType }),
     async close() {
-      await probe.destroy();
-      await app.close();
-      await harness.broker.stop();
-      await db.drop();
-      fs.rmSync(brokerDir, { recursive: true, force: true });
+      await service.close();
+      await broker.stop();
     },
   };
-  return harness;
 }
 
 /** A small organisation: BKD with a head and an analyst under him, and Dinas Kesehatan. */
-export async function seedOrganisation(h: SiapHarness): Promise<void> {
+export async function seedOrganisation(h: Pick<SiapHarness, 'call'>): Promise<void> {
   const ok = async (p: string, body: unknown) => {
     const r = await h.call('POST', p, body);
     if (r.status !== 201) throw new Error(`${p} → ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,18 +1,17 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { ADMIN, identityHeaders, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
+import { ADMIN, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 import { siasnCsv, type CsvRowSpec } from './siasn-csv-fixture';
 
 const DEFECTS = ['nip', 'birthDate', 'golongan', 'unit'] as const;
 
-async function upload(h: SiapHarness, csv: string) {
-  const response = await fetch(`${h.baseUrl}/api/v1/siap/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(await identityHeaders(ADMIN)) }, body: csv });
-  return { status: response.status, body: (await response.json()) as any };
+function upload(h: SiapHarness, csv: string) {
+  return h.call('POST', '/api/v1/siap/imports/employees', csv, ADMIN, 'text/csv');
 }
 
 async function finished(h: SiapHarness, id: string) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const job = (await h.call('GET', `/api/v1/siap/imports/${id}`)).body;
+    const job = (await h.call('GET', `/api/v1/siap/jobs/${id}`)).body;
     if (job.status === 'DONE' || job.status === 'FAILED' || Date.now() > deadline) return job;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -37,9 +36,9 @@ describe('SIAP bulk import of a SIASN export', () => {
   it('imports the 9,900 good rows of 10,000 and reports each bad one with its line and reason', async () => {
     const started = await upload(h, csv);
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ status: 'QUEUED', totalRows: 10_000 });
+    expect(started.body).toMatchObject({ kind: 'siap.employee-import', status: 'QUEUED', progress: { total: 10_000, processed: 0 }, createdBy: ADMIN.nip });
     const job = await finished(h, started.body.id);
-    expect(job).toMatchObject({ status: 'DONE', totalRows: 10_000, processedRows: 10_000, imported: 9_900, unchanged: 0, failed: 100 });
+    expect(job).toMatchObject({ status: 'DONE', progress: { total: 10_000, processed: 10_000, imported: 9_900, unchanged: 0, failed: 100 }, errorCount: 100 });
     expect(job.errors).toHaveLength(100);
     const byLine = new Map(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.line, e.problems.map((p) => p.field)]));
     // Row i is on line i + 2 (the header is line 1).
@@ -62,7 +61,7 @@ describe('SIAP bulk import of a SIASN export', () => {
   it('changes nothing when the same file is imported again', async () => {
     const before = await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee');
     const job = await finished(h, (await upload(h, csv)).body.id);
-    expect(job).toMatchObject({ status: 'DONE', imported: 0, unchanged: 9_900, failed: 100 });
+    expect(job).toMatchObject({ status: 'DONE', progress: { imported: 0, unchanged: 9_900, failed: 100 } });
     expect(await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
   });
 
@@ -72,12 +71,15 @@ describe('SIAP bulk import of a SIASN export', () => {
     lines[1] = lines[1].replace('Pegawai Impor 40001', ' ');
     lines[2] = lines[2].replace('Pegawai Impor 40002', 'Ahmad\u0000P');
     const job = await finished(h, (await upload(h, lines.join('\n'))).body.id);
-    expect(job).toMatchObject({ status: 'DONE', imported: 0, failed: 1_502 });
-    expect(job.errors).toHaveLength(1_000);
+    expect(job).toMatchObject({ status: 'DONE', progress: { imported: 0, failed: 1_502 }, errorCount: 1_502 });
+    expect(job.errors).toHaveLength(100); // a page; the job keeps the first 1,000
     expect(job.errors.slice(0, 2)).toEqual([
-      { line: 2, nip: expect.any(String), problems: [{ field: 'NAMA', message: 'wajib diisi' }] },
-      { line: 3, nip: expect.any(String), problems: [{ field: 'NAMA', message: 'tidak boleh memuat karakter kendali' }] },
+      { line: 2, key: expect.any(String), problems: [{ field: 'NAMA', message: 'wajib diisi' }] },
+      { line: 3, key: expect.any(String), problems: [{ field: 'NAMA', message: 'tidak boleh memuat karakter kendali' }] },
     ]);
+    const lastPage = (await h.call('GET', `/api/v1/siap/jobs/${job.id}?errorsFrom=900`)).body.errors;
+    expect(lastPage.length).toBeGreaterThan(0);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM job_error WHERE job_id = $1', [job.id])).toEqual([{ n: 1_000 }]);
   });
 
   it('refuses a file without the required SIASN columns, and reports a NIP twice in one file', async () => {
@@ -86,7 +88,7 @@ describe('SIAP bulk import of a SIASN export', () => {
     expect(bad.body.message).toMatch(/^Kolom wajib tidak ada: TGL LAHIR/);
     const twice = siasnCsv([{ seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }, { seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }]);
     const job = await finished(h, (await upload(h, twice)).body.id);
-    expect(job).toMatchObject({ imported: 1, failed: 1 });
+    expect(job).toMatchObject({ progress: { imported: 1, failed: 1 } });
     expect(job.errors[0]).toMatchObject({ line: 3, problems: [{ field: 'NIP BARU', message: 'NIP ganda dalam berkas (sudah ada di baris 2)' }] });
   });
 });

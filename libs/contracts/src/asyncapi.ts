@@ -35,7 +35,10 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
     const channelMessages: Record<string, unknown> = {};
     for (const event of events) {
       const messageId = camel(event.type);
-      messages[messageId] = {
+      // Scoped by channel, as the registry is by topic: a v2 topic may reuse v1's type names.
+      const componentId = `${channelId}.${messageId}`;
+      if (componentId in messages) throw new Error(`${event.type} on ${topic} has the same AsyncAPI message id as another event: ${componentId}`);
+      messages[componentId] = {
         name: event.type,
         title: event.type,
         summary: event.summary,
@@ -44,7 +47,7 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
         payload: event.schema,
         bindings: { kafka: { key: { type: 'string', description: event.key }, bindingVersion: '0.5.0' } },
       };
-      channelMessages[messageId] = { $ref: `#/components/messages/${messageId}` };
+      channelMessages[messageId] = { $ref: `#/components/messages/${componentId}` };
     }
     channels[channelId] = {
       address: topic,

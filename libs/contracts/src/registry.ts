@@ -4,7 +4,27 @@ import { DisciplineEvents } from './events/kmob-discipline.v1';
 import { EmployeeEvents } from './events/siap-employee.v1';
 import { OrganizationEvents } from './events/siap-organization.v1';
 
-/** Every event the platform publishes; the AsyncAPI document and the validators are built from this list. */
+/**
+ * Event definitions keyed by (topic, type): a CloudEvents type names an event within its topic, so a
+ * `siap.employee.v2` topic can reuse v1's type names with a different schema.
+ */
+export class EventRegistry {
+  private readonly byTopic = new Map<string, Map<string, EventDefinition<unknown>>>();
+
+  constructor(definitions: readonly EventDefinition<unknown>[]) {
+    for (const definition of definitions) {
+      const types = this.byTopic.get(definition.topic) ?? new Map<string, EventDefinition<unknown>>();
+      if (types.has(definition.type)) throw new Error(`${definition.type} is defined twice on ${definition.topic}`);
+      this.byTopic.set(definition.topic, types.set(definition.type, definition));
+    }
+  }
+
+  find(topic: string, type: string): EventDefinition<unknown> | undefined {
+    return this.byTopic.get(topic)?.get(type);
+  }
+}
+
+/** Every event the platform publishes; the AsyncAPI document is built from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ...Object.values(EmployeeEvents),
   ...Object.values(OrganizationEvents),
@@ -12,8 +32,9 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ...Object.values(DisciplineEvents),
 ];
 
-const byType = new Map(ALL_EVENTS.map((e) => [e.type, e]));
+const registry = new EventRegistry(ALL_EVENTS);
 
-export function eventDefinition(type: string): EventDefinition<unknown> | undefined {
-  return byType.get(type);
+/** For callers that hold only a record's topic and CloudEvents type, not its definition. */
+export function eventDefinition(topic: string, type: string): EventDefinition<unknown> | undefined {
+  return registry.find(topic, type);
 }

@@ -3,6 +3,12 @@
  * messages. The broker runs as its own process with a data dir, as `npm start` runs it.
  * Goals on the 2-core reference machine: ≥ 50,000 msg/s produced, ≥ 200,000 msg/s consumed,
  * single-message produce p99 < 2 ms.
+ *
+ * Each figure is followed, in the same run and against the same broker, by the same work done by a
+ * minimal wire client (raw-wire-client.ts: pre-encoded requests of the same messages, same batches,
+ * same connections and requests in flight): the calibration. The figure is printed beside it with its
+ * ratio, which compares across machines where the absolute figures (twice apart on machines of the
+ * same kind) do not. BENCH_MESSAGES and BENCH_PRODUCERS size the run.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,9 +16,8 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel } from 'kafkajs';
-import { percentile } from '../../testing/src/percentile';
-import { exited, spawnBrokerProcess } from '../test/support/broker-process';
-import { rawProduceLatency } from './raw-produce-latency';
+import { exited, fmt, percentile, printTable, ratio, spawnBrokerProcess } from '@app/testing';
+import { rawFetchThroughput, rawProduceLatency, rawProduceThroughput } from './raw-wire-client';
 
 const MESSAGE_BYTES = 1024;
 const BATCH = 100;
@@ -21,9 +26,8 @@ const LATENCY_SAMPLES = 3_000;
 const PARTITIONS = 4;
 const MiB = 1024 * 1024;
 
-function rate(count: number, ms: number): string {
-  const perSecond = count / (ms / 1000);
-  return `${Math.round(perSecond).toLocaleString('en-US')} msg/s, ${((perSecond * MESSAGE_BYTES) / MiB).toFixed(1)} MiB/s`;
+function rate(perSecond: number): string {
+  return `${fmt(perSecond)} msg/s, ${((perSecond * MESSAGE_BYTES) / MiB).toFixed(1)} MiB/s`;
 }
 
 /** Runs `producers` worker threads, each sending its share; returns the wall time from the common start. */
@@ -102,7 +106,13 @@ async function main(): Promise<void> {
     console.log(`Embedded broker benchmark: ${MESSAGE_BYTES} B messages, data dir ${dataDir}, ${os.cpus().length} cores`);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'bench.throughput', numPartitions: PARTITIONS }, { topic: 'bench.latency', numPartitions: 1 }] });
+    await admin.createTopics({
+      topics: [
+        { topic: 'bench.throughput', numPartitions: PARTITIONS },
+        { topic: 'bench.calibration', numPartitions: PARTITIONS },
+        { topic: 'bench.latency', numPartitions: 1 },
+      ],
+    });
     await admin.disconnect();
 
     const producers = Number(process.env.BENCH_PRODUCERS ?? 2);
@@ -111,26 +121,42 @@ async function main(): Promise<void> {
       `Producing ${PRODUCE_MESSAGES.toLocaleString('en-US')} messages in batches of ${BATCH}, acks -1, from ${producers} kafkajs producer thread(s) with ${inFlight} sends in flight each…`,
     );
     const produceMs = await produceThroughput(broker.address, 'bench.throughput', producers, inFlight);
+    const [host, port] = broker.address.split(':');
+    console.log('Calibration: the same messages from a minimal wire client, same batches, connections and sends in flight…');
+    const rawProduceMs = await rawProduceThroughput(host, Number(port), { topic: 'bench.calibration', partitions: PARTITIONS, connections: producers, inFlight, messages: PRODUCE_MESSAGES, batch: BATCH, messageBytes: MESSAGE_BYTES });
     console.log(`Consuming them with one kafkajs consumer…`);
     const consumeMs = await consumeThroughput(kafka, 'bench.throughput');
-    console.log(`Measuring ${LATENCY_SAMPLES.toLocaleString('en-US')} single-message sends, acks -1…`);
+    console.log('Calibration: reading the calibration messages with raw fetches…');
+    const rawFetchMs = await rawFetchThroughput(host, Number(port), { topic: 'bench.calibration', partitions: PARTITIONS, messages: PRODUCE_MESSAGES });
+    console.log(`Measuring ${LATENCY_SAMPLES.toLocaleString('en-US')} single-message sends, acks -1, then as many from the minimal wire client…`);
     const latencies = await singleMessageLatency(broker.address, 'bench.latency');
-    const [host, port] = broker.address.split(':');
     const raw = await rawProduceLatency(host, Number(port), 'bench.latency', LATENCY_SAMPLES, MESSAGE_BYTES);
 
-    const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const perSecond = (ms: number) => PRODUCE_MESSAGES / (ms / 1000);
     const p99 = percentile(latencies, 99);
-    const rows = [
-      ['produce (batches of 100, acks -1)', rate(PRODUCE_MESSAGES, produceMs), 'goal ≥ 50,000 msg/s', PRODUCE_MESSAGES / (produceMs / 1000) >= 50_000],
-      ['consume', rate(PRODUCE_MESSAGES, consumeMs), 'goal ≥ 200,000 msg/s', PRODUCE_MESSAGES / (consumeMs / 1000) >= 200_000],
-      ['single-message produce p50', `${percentile(latencies, 50).toFixed(2)} ms`, '', true],
-      ['single-message produce p99', `${p99.toFixed(2)} ms`, 'goal < 2 ms', p99 < 2],
-      ['single-message produce mean', `${mean.toFixed(2)} ms`, '', true],
-      ['single-message produce p50, minimal wire client', `${percentile(raw, 50).toFixed(2)} ms`, '', true],
-      ['single-message produce p99, minimal wire client', `${percentile(raw, 99).toFixed(2)} ms`, '', true],
-    ] as const;
-    console.log('\n| measure | result | goal | met |\n|---|---|---|---|');
-    for (const [name, result, goal, met] of rows) console.log(`| ${name} | ${result} | ${goal} | ${goal ? (met ? 'yes' : 'NO') : ''} |`);
+    const ms = (v: number) => `${v.toFixed(2)} ms`;
+    const row = (name: string, figure: number, calibration: number, show: (v: number) => string, goal = '', met?: boolean) => [
+      name,
+      show(figure),
+      show(calibration),
+      ratio(figure, calibration),
+      goal,
+      met === undefined ? '' : met ? 'yes' : 'NO',
+    ];
+    printTable(
+      ['measure', 'result', 'calibration', 'ratio', 'goal', 'met'],
+      [
+        row('produce (batches of 100, acks -1)', perSecond(produceMs), perSecond(rawProduceMs), rate, '≥ 50,000 msg/s', perSecond(produceMs) >= 50_000),
+        row('consume', perSecond(consumeMs), perSecond(rawFetchMs), rate, '≥ 200,000 msg/s', perSecond(consumeMs) >= 200_000),
+        row('single-message produce p50', percentile(latencies, 50), percentile(raw, 50), ms),
+        row('single-message produce p99', p99, percentile(raw, 99), ms, '< 2 ms', p99 < 2),
+        row('single-message produce mean', mean(latencies), mean(raw), ms),
+      ],
+    );
+    console.log(
+      'calibration: the same work against the same broker in this run from a minimal wire client (pre-encoded Produce v7 / Fetch v4 requests, no client library: same message size, batches, connections and requests in flight; single sends one at a time); ratio = figure ÷ calibration (throughput: higher is better; latency: lower is better), which compares across machines where the absolute figures do not.',
+    );
   } finally {
     broker.child.kill('SIGTERM');
     await exited(broker.child);

@@ -6,6 +6,9 @@ import type { KafkaConnection } from './kafka-connection';
 
 export type EventHandler<T> = (event: CloudEvent<T>, manager: EntityManager) => Promise<void>;
 
+/** Kafka topic names cannot contain a space, so the pair is unambiguous. */
+const handlerKey = (topic: string, type: string) => `${topic} ${type}`;
+
 export interface EventConsumerOptions {
   /** Kafka consumer group and inbox key; one name per projection. */
   name: string;
@@ -28,6 +31,7 @@ export interface EventConsumerOptions {
  * moves on. Handlers see CloudEvents and an EntityManager, never the Kafka client.
  */
 export class EventConsumer {
+  /** Keyed by topic and type: a type name is unique only within its topic (v2 may reuse v1's names). */
   private readonly handlers = new Map<string, { definition: EventDefinition<unknown>; handler: EventHandler<unknown> }>();
   private consumer: Consumer | null = null;
   private dlqProducer: Producer | null = null;
@@ -41,7 +45,7 @@ export class EventConsumer {
   ) {}
 
   on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
-    this.handlers.set(definition.type, { definition: definition as EventDefinition<unknown>, handler: handler as EventHandler<unknown> });
+    this.handlers.set(handlerKey(definition.topic, definition.type), { definition: definition as EventDefinition<unknown>, handler: handler as EventHandler<unknown> });
     return this;
   }
 
@@ -76,10 +80,10 @@ export class EventConsumer {
     } catch (error) {
       return this.deadLetter(topic, partition, message, error as Error, 1);
     }
-    const registered = this.handlers.get(event.type);
+    const registered = this.handlers.get(handlerKey(topic, event.type));
     if (!registered) return; // another consumer's event on a shared topic
     try {
-      assertValidEvent(event.type, event.data);
+      assertValidEvent(registered.definition, event.data);
     } catch (error) {
       return this.deadLetter(topic, partition, message, error as Error, 1);
     }

@@ -11,32 +11,28 @@ import { clientErrorResponse, ErrorBodyFilter, frameworkErrorBody } from './erro
 import { guardInput } from './input-guard';
 import { createLogger, PinoNestLogger } from './logger';
 import { registerMetrics } from './metrics';
+import { DEFAULT_BODY_LIMIT_BYTES, routePrefixOf, type ServiceDescriptor } from './service-descriptor';
 import { contextFromHeaders, requestContext } from './request-context';
 import { createValidationPipe } from './validation';
 
 const SHUTDOWN_LIMIT_MS = 15_000;
 
+/** A service's descriptor (what it is) with what builds it (its config class and root module). */
 export interface ServiceDefinition<C extends BaseServiceConfig> {
-  /** Short name: the route prefix /api/v1/<name> and the CloudEvents source /sulteng/<name>. */
-  name: string;
-  title: string;
-  description: string;
+  descriptor: ServiceDescriptor;
   configClass: new () => C;
   rootModule(config: C, logger: Logger): DynamicModule;
-  /** Request bodies above this are refused with 413. Default 1 MiB. */
-  bodyLimitBytes?: number;
   /** Extra wiring on the Fastify instance before the app starts (the gateway's proxy, limits, audit). */
   configure?(app: NestFastifyApplication, config: C, logger: Logger): Promise<void>;
-  /** Route prefix; default `api/v1/<name>`. */
+  /** Route prefix; default `api/v1/<name>` (the gateway serves its own routes and the services' under `api/v1`). */
   routePrefix?: string;
-  /** Content types accepted as a raw text body (e.g. text/csv for imports), with their own size limit. */
-  textBodies?: { types: string[]; limitBytes: number };
 }
 
 /** Builds the Nest app of a service with everything the platform gives each one; not yet listening. */
 export async function createServiceApp<C extends BaseServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<NestFastifyApplication> {
-  const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const bodyLimit = definition.bodyLimitBytes ?? 1024 * 1024;
+  const { descriptor } = definition;
+  const logger = createLogger(descriptor.name, config.LOG_LEVEL);
+  const bodyLimit = descriptor.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const adapter = new FastifyAdapter({
     bodyLimit,
     logger: false,
@@ -64,21 +60,21 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
     requestContext.run(ctx, done);
   });
   guardInput(fastify, bodyLimit);
-  registerMetrics(fastify, definition.name, config.METRICS_TOKEN);
-  if (definition.textBodies) {
-    const { types, limitBytes } = definition.textBodies;
+  registerMetrics(fastify, descriptor.name, config.METRICS_TOKEN);
+  if (descriptor.textBodies) {
+    const { types, limitBytes } = descriptor.textBodies;
     fastify.addContentTypeParser(types, { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => done(null, body));
   }
-  const prefix = definition.routePrefix ?? `api/v1/${definition.name}`;
+  const prefix = definition.routePrefix ?? routePrefixOf(descriptor);
   app.setGlobalPrefix(prefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').build(),
+    new DocumentBuilder().setTitle(descriptor.title).setDescription(descriptor.description).setVersion('1').build(),
   );
-  const docs = `api/v1/${definition.name}/docs`;
+  const docs = `${routePrefixOf(descriptor)}/docs`;
   SwaggerModule.setup(docs, app, document, { jsonDocumentUrl: `${docs}/json` });
   await definition.configure?.(app, config, logger);
   return app;
@@ -90,15 +86,15 @@ export async function runService<C extends BaseServiceConfig>(definition: Servic
   try {
     config = loadConfig(definition.configClass);
   } catch (error) {
-    console.error(`${definition.name}: ${(error as Error).message}`);
+    console.error(`${definition.descriptor.name}: ${(error as Error).message}`);
     process.exit(78); // EX_CONFIG
   }
   const app = await createServiceApp(definition, config);
   // Loopback unless told otherwise: only the gateway is meant to be reachable from other machines, and
   // containers set HOST=0.0.0.0 (Dockerfile) so the orchestrator's network reaches them.
   await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
-  const logger = createLogger(definition.name, config.LOG_LEVEL);
-  logger.info(`${definition.title} listening on port ${config.PORT}`);
+  const logger = createLogger(definition.descriptor.name, config.LOG_LEVEL);
+  logger.info(`${definition.descriptor.title} listening on port ${config.PORT}`);
   // Started by `npm start` (with an IPC channel): when that process dies, even by SIGKILL, shut down too
   // rather than live on as an orphan holding the port.
   if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -43,6 +43,14 @@ export class BaseServiceConfig {
   @MinLength(16)
   METRICS_TOKEN?: string;
 
+  /**
+   * `all` (default, the one-machine run) serves the API and runs the durable jobs; in production the
+   * API replicas are `api` and a separate deployment of the same image is the `worker` (see deploy/k8s).
+   */
+  @IsOptional()
+  @IsIn(['all', 'api', 'worker'])
+  SERVICE_ROLE: 'all' | 'api' | 'worker' = 'all';
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
   }

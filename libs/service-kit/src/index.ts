@@ -8,3 +8,5 @@ export * from './validation';
 export * from './prepared-query';
 export * from './fields';
 export * from './input-guard';
+export * from './service-descriptor';
+export * from './jobs';

@@ -2,9 +2,13 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { requestContext } from './request-context';
 
-/** JSON logs (one object a line) carrying the request id and trace id of the request being served. */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/**
+ * JSON logs (one object a line) carrying the request id and trace id of the request being served. With
+ * LOG_FORMAT=pretty (what `npm start` sets) one readable line per event instead, warnings and errors
+ * coloured; production keeps JSON for the log pipeline.
+ */
+export function createLogger(service: string, level: string, format = process.env.LOG_FORMAT ?? 'json'): Logger {
+  const options = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -12,15 +16,24 @@ export function createLogger(service: string, level: string): Logger {
       const ctx = requestContext.getStore();
       return ctx ? { requestId: ctx.requestId, traceId: ctx.traceId } : {};
     },
-  });
+  };
+  if (format !== 'pretty') return pino(options);
+  // A development dependency, loaded only for a person's terminal.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pretty = require('pino-pretty') as (options: object) => NodeJS.WritableStream;
+  return pino(options, pretty({ colorize: process.env.LOG_COLOR === '1' || process.stdout.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,traceId', sync: true }));
 }
+
+/** Nest's start-up chatter (a line per module and route): useful when debugging, noise otherwise. */
+const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
 
 /** Routes Nest's own log calls into pino. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context && STARTUP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

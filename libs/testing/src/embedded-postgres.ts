@@ -57,9 +57,12 @@ export async function startEmbeddedPostgres(
       fs.rmSync(passwordFile, { force: true });
     }
   }
+  // A process group of its own: a Ctrl-C in the terminal reaches the services, which drain first, and
+  // not the database they drain into; stop() ends it last.
   const server = spawn(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'], {
     ...as,
     env,
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {

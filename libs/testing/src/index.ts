@@ -4,3 +4,5 @@ export * from './wait';
 export * from './redis-server';
 export * from './percentile';
 export * from './service-process';
+export * from './bench';
+export * from './test-service';

@@ -1,5 +1,5 @@
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
-import { errorBodyOf, requestContext, type ErrorBody } from '@app/service-kit';
+import { DEFAULT_BODY_LIMIT_BYTES, errorBodyOf, requestContext, type ErrorBody } from '@app/service-kit';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -16,11 +16,8 @@ export interface ProxyOptions {
   timeoutMs: number;
   dataSource: DataSource;
   logger: Logger;
-  /** Largest body forwarded; CSV uploads (bulk imports) may be larger. */
-  bodyLimitBytes: number;
-  csvBodyLimitBytes: number;
-  /** Services that take larger JSON bodies (K-Mob: a check-in with a selfie). */
-  serviceBodyLimitBytes?: Record<string, number>;
+  /** Each service's largest JSON body and text body (CSV imports), from its descriptor. */
+  bodyLimits: Record<string, { json: number; text: number }>;
   /** Per-account limiter, run once the caller is known. */
   accountLimiter?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
@@ -55,7 +52,8 @@ export async function registerProxy(fastify: FastifyInstance, options: ProxyOpti
     const authenticate = async (request: ProxiedRequest, reply: FastifyReply) => {
       if (!options.upstreams[request.params.service]) return send(reply, 404, 'Not Found', `Layanan ${request.params.service} tidak dikenal`);
       const service = request.params.service;
-      const limit = String(request.headers['content-type'] ?? '').startsWith('text/csv') ? options.csvBodyLimitBytes : (options.serviceBodyLimitBytes?.[service] ?? options.bodyLimitBytes);
+      const limits = options.bodyLimits[service] ?? { json: DEFAULT_BODY_LIMIT_BYTES, text: 0 };
+      const limit = String(request.headers['content-type'] ?? '').startsWith('text/') ? limits.text : limits.json;
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) return send(reply, 413, 'Payload Too Large', `Isi permintaan terlalu besar (maksimal ${Math.floor(limit / 1024)} KiB)`);
       if (request.headers['transfer-encoding'] && !request.headers['content-length'] && request.method !== 'GET') {

@@ -51,10 +51,7 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     auth: app.get(AuthService),
     internalSecret: config.INTERNAL_AUTH_SECRET,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    bodyLimitBytes: 1024 * 1024,
-    csvBodyLimitBytes: 50 * 1024 * 1024,
-    // A 2 MB selfie travels as base64 inside the check-in's JSON.
-    serviceBodyLimitBytes: { kmob: 4 * 1024 * 1024 },
+    bodyLimits: config.bodyLimits,
     dataSource,
     logger,
     accountLimiter,

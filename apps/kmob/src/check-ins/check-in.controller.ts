@@ -1,19 +1,20 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError, monthParam } from '@app/service-kit';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiError, JobStore, monthParam } from '@app/service-kit';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { CheckInDto } from './check-in.dto';
 import { CheckInService } from './check-in.service';
-import { MachineLogImportService } from './machine-log-import.service';
+import { MACHINE_LOG_IMPORT } from './machine-log-import.job';
+import { parseMachineLog } from './machine-log-csv';
 
 @ApiTags('check-ins')
 @Controller('check-ins')
 export class CheckInController {
   constructor(
     private readonly checkIns: CheckInService,
-    private readonly imports: MachineLogImportService,
+    private readonly jobs: JobStore,
     private readonly access: KmobAccess,
     private readonly clock: LocalClock,
   ) {}
@@ -30,7 +31,7 @@ export class CheckInController {
     return this.checkIns.list(nip ?? who.nip, monthParam(month ?? this.clock.today().slice(0, 7)));
   }
 
-  /** Attendance-machine logs (columns NIP, WAKTU, JENIS); poll GET /check-ins/import/{id} for progress and row errors. */
+  /** Attendance-machine logs (columns NIP, WAKTU, JENIS) imported as a job; follow it at GET /jobs/{id} (progress and row errors). */
   @Post('import')
   @HttpCode(202)
   @ApiConsumes('text/csv')
@@ -38,12 +39,7 @@ export class CheckInController {
   startImport(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
     this.access.assertAdmin(who);
     if (typeof csv !== 'string' || csv.trim() === '') throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
-    return this.imports.start(csv);
-  }
-
-  @Get('import/:id')
-  importJob(@CurrentIdentity() who: Identity, @Param('id') id: string) {
-    this.access.assertAdmin(who);
-    return this.imports.get(id);
+    const rows = parseMachineLog(csv); // a file that cannot be read at all is refused at once
+    return this.jobs.enqueue(MACHINE_LOG_IMPORT, {}, { createdBy: who.nip, payload: csv, progress: { total: rows.length, processed: 0, imported: 0, unchanged: 0, failed: 0 } });
   }
 }

@@ -1,107 +1,68 @@
 import { DisciplineEvents } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
-import { ApiError, notFound, SERVICE_LOGGER, uuidParam } from '@app/service-kit';
-import { Inject, Injectable } from '@nestjs/common';
+import { ApiError, JobStore, type JobView, type StepResult } from '@app/service-kit';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DayResolver, summaryDigest, summaryEventData } from '../attendance/day-resolver';
 import { datesOfMonth, LocalClock } from '../common/local-clock';
 
-/** Employees per transaction when a month is closed. */
+/** Employees per step when a month is closed. */
 const BATCH = 1000;
 
-export interface CloseRun {
-  id: string;
-  month: string;
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  totalEmployees: number;
-  /** Employees looked at so far; `employees` of them were in service that month. */
-  processed: number;
-  employees: number;
-  published: number;
-  unchanged: number;
-}
-
-const RUN_COLUMNS = `id, month, status, started_by AS "startedBy", total_employees AS "totalEmployees", processed, employees, published, unchanged,
-  message, created_at AS "createdAt", finished_at AS "finishedAt"`;
+export const MONTH_CLOSE = 'kmob.month-close';
 
 /**
- * Closing a month freezes each employee's summary and publishes it (version 1), as a job that
- * reports its progress (the province's 36,000 employees take longer than an HTTP request should). A change that lands in
- * a closed month afterwards (an imported machine log, a request approved late) reopens that employee's
- * month: it is recomputed in the same transaction as the change and published as the next version.
- * Closing again publishes only summaries that differ from the last published one.
+ * Closing a month freezes each employee's summary and publishes it (version 1), as a durable job that
+ * reports its progress (the province's 36,000 employees take longer than an HTTP request should) and
+ * continues after a crash. A change that lands in a closed month afterwards (an imported machine log, a
+ * request approved late) reopens that employee's month: it is recomputed in the same transaction as
+ * the change and published as the next version. Closing again publishes only summaries that differ
+ * from the last published one.
  */
 @Injectable()
 export class MonthCloseService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resolver: DayResolver,
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly jobs: JobStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Starts closing `month` as a job (or returns the run already under way); follow it with run(). */
-  async start(month: string, by: string): Promise<CloseRun> {
+  /** Starts closing `month` as a job (or returns the one already under way); follow it at GET /jobs/{id}. */
+  async start(month: string, by: string): Promise<JobView> {
     if (month >= this.clock.today().slice(0, 7)) throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
     await this.resolver.monthRules(this.dataSource, month).catch(() => {
       throw new ApiError(422, `Bulan ${month} tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu`, [{ field: 'month', message: 'tidak ada aturan disiplin yang berlaku' }]);
     });
-    const created = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-close:' || $1))`, [month]);
-      // A run that has not reported for two minutes died with its process; closing again is safe.
-      const [running] = (await m.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE month = $1 AND status IN ('QUEUED', 'RUNNING') AND updated_at > now() - interval '2 minutes'`, [month])) as CloseRun[];
-      if (running) return null;
-      const [run] = (await m.query(`INSERT INTO month_close_run (month, status, started_by) VALUES ($1, 'QUEUED', $2) RETURNING ${RUN_COLUMNS}`, [month, by])) as CloseRun[];
-      return run;
-    });
-    if (!created) return (await this.runs(month))[0];
-    setImmediate(() => {
-      this.execute(created.id, month, by).catch(async (error: Error) => {
-        this.logger.error({ err: error, month }, 'closing the month failed');
-        // Not closed after all: summaries already published stay published and are corrected as usual.
-        await this.dataSource.query(`DELETE FROM month_close WHERE month = $1 AND status = 'CLOSING'`, [month]);
-        const message = 'Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup. Coba lagi atau hubungi admin sistem.';
-        await this.dataSource.query(`UPDATE month_close_run SET status = 'FAILED', message = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [created.id, message]);
-      });
-    });
-    return created;
+    return this.jobs.enqueue(MONTH_CLOSE, { month, by }, { createdBy: by, dedupeKey: month, progress: { total: 0, processed: 0, employees: 0, published: 0, unchanged: 0 } });
   }
 
-  async run(month: string, id: string): Promise<CloseRun> {
-    uuidParam(id, `Penutupan bulan ${id}`);
-    const [run] = (await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE id = $1 AND month = $2`, [id, month])) as CloseRun[];
-    if (!run) throw notFound(`Penutupan bulan ${id}`);
-    return run;
-  }
-
-  private runs(month: string): Promise<CloseRun[]> {
-    return this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM month_close_run WHERE month = $1 ORDER BY created_at DESC LIMIT 20`, [month]) as Promise<CloseRun[]>;
-  }
-
-  private async execute(runId: string, month: string, by: string): Promise<void> {
-    // CLOSING from the first batch on, so a change landing meanwhile corrects what was already published.
-    await this.dataSource.query(`INSERT INTO month_close (month, closed_by, status) VALUES ($1, $2, 'CLOSING') ON CONFLICT (month) DO NOTHING`, [month, by]);
+  /**
+   * One step of a close: the first marks the month CLOSING (so a change landing meanwhile corrects what
+   * was already published) and counts the employees; each next publishes a batch of them in NIP order;
+   * the last marks the month CLOSED. Returns the cursor: the last NIP done, or null when closed.
+   */
+  async closeStep(m: EntityManager, month: string, after: string | null, by: string): Promise<StepResult<{ after: string | null }>> {
     const lastDay = datesOfMonth(month).at(-1)!;
-    const nips = ((await this.dataSource.query(`SELECT DISTINCT nip FROM employee_unit WHERE valid_from <= $1 ORDER BY nip`, [lastDay])) as { nip: string }[]).map((r) => r.nip);
-    await this.dataSource.query(`UPDATE month_close_run SET status = 'RUNNING', total_employees = $2, updated_at = now() WHERE id = $1`, [runId, nips.length]);
-    for (let i = 0; i < nips.length; i += BATCH) {
-      await this.dataSource.transaction(async (m) => {
-        const batch = nips.slice(i, i + BATCH);
-        const { employees, published } = await this.publish(m, batch, month);
-        await m.query(
-          `UPDATE month_close_run SET processed = processed + $2, employees = employees + $3, published = published + $4, unchanged = unchanged + $5, updated_at = now() WHERE id = $1`,
-          [runId, batch.length, employees, published, employees - published],
-        );
-      });
-      this.logger.info(`closing ${month}: ${Math.min(i + BATCH, nips.length)}/${nips.length} employees`);
+    if (after === null) {
+      await m.query(`INSERT INTO month_close (month, closed_by, status) VALUES ($1, $2, 'CLOSING') ON CONFLICT (month) DO NOTHING`, [month, by]);
+      const [{ total }] = (await m.query('SELECT count(DISTINCT nip)::int AS total FROM employee_unit WHERE valid_from <= $1', [lastDay])) as { total: number }[];
+      return { cursor: { after: '' }, set: { total } };
     }
-    await this.dataSource.transaction(async (m) => {
+    const nips = ((await m.query('SELECT DISTINCT nip FROM employee_unit WHERE valid_from <= $1 AND nip > $2 ORDER BY nip LIMIT $3', [lastDay, after, BATCH])) as { nip: string }[]).map((r) => r.nip);
+    if (nips.length === 0) {
       await m.query(`UPDATE month_close SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE month = $1 AND status = 'CLOSING'`, [month, by]);
-      await m.query(`UPDATE month_close_run SET status = 'DONE', finished_at = now(), updated_at = now() WHERE id = $1`, [runId]);
-    });
+      return { cursor: { after: null } };
+    }
+    const { employees, published } = await this.publish(m, nips, month);
+    return { cursor: { after: nips.at(-1)! }, add: { processed: nips.length, employees, published, unchanged: employees - published } };
+  }
+
+  /** A run that failed leaves the month not closed: summaries already published stay, and are corrected as usual. */
+  async abandon(month: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM month_close WHERE month = $1 AND status = 'CLOSING'`, [month]);
   }
 
   /**
@@ -133,7 +94,7 @@ export class MonthCloseService {
     )) as { employees: number; corrected: number }[];
     const isClosed = closed?.status === 'CLOSED';
     const base = { month, closed: isClosed, closing: closed?.status === 'CLOSING', closedAt: isClosed ? closed.closed_at : null, ...counts };
-    return withRuns ? { ...base, closedBy: isClosed ? closed.closed_by : null, runs: await this.runs(month) } : base;
+    return withRuns ? { ...base, closedBy: isClosed ? closed.closed_by : null, runs: await this.jobs.list(MONTH_CLOSE, { field: 'month', value: month }) } : base;
   }
 
   private async publish(m: EntityManager, nips: string[], month: string): Promise<{ employees: number; published: number }> {

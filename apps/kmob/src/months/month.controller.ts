@@ -18,19 +18,13 @@ export class MonthController {
 
   /**
    * Freezes the month and publishes one kmob.discipline event per employee; closing again publishes only
-   * what changed. Runs as a job: follow it at GET /months/{month}/close/{id}.
+   * what changed. Runs as a job: follow it at GET /jobs/{id}.
    */
   @Post(':month/close')
   @HttpCode(202)
   close(@CurrentIdentity() who: Identity, @Param('month') month: string) {
     this.access.assertAdmin(who);
     return this.months.start(monthParam(month), who.nip);
-  }
-
-  @Get(':month/close/:id')
-  closeRun(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('id') id: string) {
-    this.access.assertAdmin(who);
-    return this.months.run(monthParam(month), id);
   }
 
   @Get(':month')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { ApiError } from '@app/service-kit';
@@ -14,7 +14,7 @@ export class ImportController {
     private readonly access: EmployeeAccess,
   ) {}
 
-  /** Starts a bulk registration from SIASN's "Export Data ASN" CSV; poll GET /imports/{id} for progress. */
+  /** Starts a bulk registration from SIASN's "Export Data ASN" CSV as a job; follow it at GET /jobs/{id} (progress and row errors). */
   @Post('employees')
   @HttpCode(202)
   @ApiConsumes('text/csv')
@@ -22,12 +22,6 @@ export class ImportController {
   start(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
     this.access.assertCanManageOrganisation(who);
     if (typeof csv !== 'string' || csv.trim() === '') throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
-    return this.imports.start(csv);
-  }
-
-  @Get(':id')
-  get(@CurrentIdentity() who: Identity, @Param('id') id: string) {
-    this.access.assertCanManageOrganisation(who);
-    return this.imports.get(id);
+    return this.imports.start(csv, who.nip);
   }
 }

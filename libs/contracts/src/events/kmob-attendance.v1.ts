@@ -1,25 +1,7 @@
-import { defineEvent, type JsonSchema } from '../event-definition';
+import { defineEvent, type JsonSchema, type SchemaData } from '../event-definition';
 import { ISO_DATE, NIP } from './siap-common.schema';
 
 export const KMOB_ATTENDANCE_TOPIC = 'kmob.attendance.v1';
-
-export type CheckInType = 'IN' | 'OUT';
-export type CheckInSource = 'MOBILE' | 'IMPORT';
-
-export interface CheckInEventData {
-  id: string;
-  nip: string;
-  type: CheckInType;
-  /** Server time of the check-in (mobile) or the machine's timestamp (import), ISO 8601 with offset. */
-  at: string;
-  /** The working day it counts for, in the province's local time. */
-  workDate: string;
-  unitCode: string;
-  source: CheckInSource;
-  /** The office location it matched; null for field duty, WFH or a machine log. */
-  locationName: string | null;
-  distanceMeters: number | null;
-}
 
 export const REQUEST_TYPES = [
   'DINAS_LUAR',
@@ -35,18 +17,7 @@ export const REQUEST_TYPES = [
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export interface RequestApprovedEventData {
-  id: string;
-  nip: string;
-  type: RequestType;
-  startDate: string;
-  endDate: string;
-  /** Working days the request covers by the employee's calendar (what annual leave is charged). */
-  workingDays: number;
-  approvedBy: string;
-}
-
-const CHECK_IN_SCHEMA: JsonSchema = {
+const CHECK_IN_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'nip', 'type', 'at', 'workDate', 'unitCode', 'source', 'locationName', 'distanceMeters'],
@@ -54,39 +25,44 @@ const CHECK_IN_SCHEMA: JsonSchema = {
     id: { type: 'string', format: 'uuid' },
     nip: NIP,
     type: { enum: ['IN', 'OUT'] },
-    at: { type: 'string', format: 'date-time' },
-    workDate: ISO_DATE,
+    at: { type: 'string', format: 'date-time', description: "Server time of the check-in (mobile) or the machine's timestamp (import), ISO 8601 with offset." },
+    workDate: { ...ISO_DATE, description: "The working day it counts for, in the province's local time." },
     unitCode: { type: 'string' },
     source: { enum: ['MOBILE', 'IMPORT'] },
-    locationName: { type: ['string', 'null'] },
+    locationName: { type: ['string', 'null'], description: 'The office location it matched; null for field duty, WFH or a machine log.' },
     distanceMeters: { type: ['number', 'null'] },
   },
-};
+} as const satisfies JsonSchema;
 
-const REQUEST_APPROVED_SCHEMA: JsonSchema = {
+const REQUEST_APPROVED_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'nip', 'type', 'startDate', 'endDate', 'workingDays', 'approvedBy'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     nip: NIP,
-    type: { enum: [...REQUEST_TYPES] },
+    type: { enum: REQUEST_TYPES },
     startDate: ISO_DATE,
     endDate: ISO_DATE,
-    workingDays: { type: 'integer', minimum: 0 },
+    workingDays: { type: 'integer', minimum: 0, description: "Working days the request covers by the employee's calendar (what annual leave is charged)." },
     approvedBy: NIP,
   },
-};
+} as const satisfies JsonSchema;
+
+export type CheckInEventData = SchemaData<typeof CHECK_IN_SCHEMA>;
+export type CheckInType = CheckInEventData['type'];
+export type CheckInSource = CheckInEventData['source'];
+export type RequestApprovedEventData = SchemaData<typeof REQUEST_APPROVED_SCHEMA>;
 
 export const AttendanceEvents = {
-  checkedIn: defineEvent<CheckInEventData>({
+  checkedIn: defineEvent({
     type: 'kmob.attendance.checked-in',
     topic: KMOB_ATTENDANCE_TOPIC,
     summary: 'A check-in or check-out was recorded, from the mobile app (inside the geofence or on approved field duty/WFH) or from an attendance machine log.',
     key: 'the employee NIP',
     schema: CHECK_IN_SCHEMA,
   }),
-  requestApproved: defineEvent<RequestApprovedEventData>({
+  requestApproved: defineEvent({
     type: 'kmob.attendance.request-approved',
     topic: KMOB_ATTENDANCE_TOPIC,
     summary: 'Field duty (dinas luar), WFH, izin, sakit or a leave (cuti) request was approved by the atasan or an operator.',

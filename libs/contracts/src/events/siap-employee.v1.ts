@@ -1,44 +1,9 @@
-import { defineEvent, type JsonSchema } from '../event-definition';
-import { DECREE_SCHEMA, ISO_DATE, NIP, type Decree } from './siap-common.schema';
+import { defineEvent, type JsonSchema, type SchemaData } from '../event-definition';
+import { DECREE_SCHEMA, ISO_DATE, NIP } from './siap-common.schema';
 
 export const SIAP_EMPLOYEE_TOPIC = 'siap.employee.v1';
 
-export type EmploymentType = 'PNS' | 'PPPK';
-export type EmployeeStatus = 'AKTIF' | 'PENSIUN' | 'BERHENTI' | 'MENINGGAL' | 'CLTN';
-
-/** The employee's full current state: every employee event carries it, so any one event can seed a projection. */
-export interface EmployeeState {
-  nip: string;
-  name: string;
-  birthDate: string;
-  sex: 'L' | 'P';
-  employmentType: EmploymentType;
-  golongan: string;
-  unitCode: string;
-  /** The unit and its ancestors, nearest first: lets consumers scope by OPD without the unit tree. */
-  unitPath: string[];
-  positionCode: string;
-  kelasJabatan: number;
-  /** The position whose holder is this employee's atasan; null at the top of the hierarchy. */
-  supervisorPositionCode: string | null;
-  tmtCpns: string;
-  status: EmployeeStatus;
-  email: string | null;
-  phone: string | null;
-  version: number;
-}
-
-export interface EmployeeEventData {
-  employee: EmployeeState;
-  /** The career action behind the event, when there is one. */
-  decree?: Decree;
-  /** Fields whose values changed, with the previous values (updated/transferred/promoted/position-changed). */
-  previous?: Partial<EmployeeState>;
-  /** For terminated: pensiun, berhenti, meninggal or CLTN. */
-  reason?: string;
-}
-
-const EMPLOYEE_STATE_SCHEMA: JsonSchema = {
+const EMPLOYEE_STATE_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['nip', 'name', 'birthDate', 'sex', 'employmentType', 'golongan', 'unitCode', 'unitPath', 'positionCode', 'kelasJabatan', 'supervisorPositionCode', 'tmtCpns', 'status', 'email', 'phone', 'version'],
@@ -50,32 +15,43 @@ const EMPLOYEE_STATE_SCHEMA: JsonSchema = {
     employmentType: { enum: ['PNS', 'PPPK'] },
     golongan: { type: 'string', description: 'I/a–IV/e for PNS, I–XVII for PPPK' },
     unitCode: { type: 'string' },
-    unitPath: { type: 'array', items: { type: 'string' } },
+    unitPath: { type: 'array', items: { type: 'string' }, description: 'The unit and its ancestors, nearest first: lets consumers scope by OPD without the unit tree.' },
     positionCode: { type: 'string' },
     kelasJabatan: { type: 'integer', minimum: 1, maximum: 17 },
-    supervisorPositionCode: { type: ['string', 'null'] },
+    supervisorPositionCode: { type: ['string', 'null'], description: "The position whose holder is this employee's atasan; null at the top of the hierarchy." },
     tmtCpns: ISO_DATE,
     status: { enum: ['AKTIF', 'PENSIUN', 'BERHENTI', 'MENINGGAL', 'CLTN'] },
     email: { type: ['string', 'null'] },
     phone: { type: ['string', 'null'] },
     version: { type: 'integer', minimum: 1 },
   },
-};
+} as const satisfies JsonSchema;
 
-const EMPLOYEE_EVENT_SCHEMA: JsonSchema = {
+const EMPLOYEE_EVENT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['employee'],
   properties: {
     employee: EMPLOYEE_STATE_SCHEMA,
-    decree: DECREE_SCHEMA,
-    previous: { type: 'object' },
-    reason: { type: 'string' },
+    decree: { ...DECREE_SCHEMA, description: 'The career action behind the event, when there is one.' },
+    previous: {
+      type: 'object',
+      additionalProperties: false,
+      properties: EMPLOYEE_STATE_SCHEMA.properties,
+      description: 'Fields whose values changed, with the previous values (updated/transferred/promoted/position-changed).',
+    },
+    reason: { type: 'string', description: 'For terminated: pensiun, berhenti, meninggal or CLTN.' },
   },
-};
+} as const satisfies JsonSchema;
+
+/** The employee's full current state: every employee event carries it, so any one event can seed a projection. */
+export type EmployeeState = SchemaData<typeof EMPLOYEE_STATE_SCHEMA>;
+export type EmployeeEventData = SchemaData<typeof EMPLOYEE_EVENT_SCHEMA>;
+export type EmploymentType = EmployeeState['employmentType'];
+export type EmployeeStatus = EmployeeState['status'];
 
 function employeeEvent(type: string, summary: string) {
-  return defineEvent<EmployeeEventData>({ type, topic: SIAP_EMPLOYEE_TOPIC, summary, key: 'the employee NIP', schema: EMPLOYEE_EVENT_SCHEMA });
+  return defineEvent({ type, topic: SIAP_EMPLOYEE_TOPIC, summary, key: 'the employee NIP', schema: EMPLOYEE_EVENT_SCHEMA });
 }
 
 export const EmployeeEvents = {

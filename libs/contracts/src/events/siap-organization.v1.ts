@@ -1,40 +1,8 @@
-import { defineEvent, type JsonSchema } from '../event-definition';
+import { defineEvent, type JsonSchema, type SchemaData } from '../event-definition';
 
 export const SIAP_ORGANIZATION_TOPIC = 'siap.organization.v1';
 
-export interface UnitState {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  /** The unit and its ancestors, nearest first. */
-  path: string[];
-  address: string | null;
-  version: number;
-}
-
-export type PositionType = 'STRUKTURAL' | 'FUNGSIONAL' | 'PELAKSANA';
-
-export interface PositionState {
-  code: string;
-  name: string;
-  type: PositionType;
-  eselon: string | null;
-  jenjang: string | null;
-  kelasJabatan: number;
-  unitCode: string;
-  parentCode: string | null;
-  version: number;
-}
-
-export interface UnitEventData {
-  unit: UnitState;
-}
-
-export interface PositionEventData {
-  position: PositionState;
-}
-
-const UNIT_SCHEMA: JsonSchema = {
+const UNIT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['unit'],
@@ -47,15 +15,15 @@ const UNIT_SCHEMA: JsonSchema = {
         code: { type: 'string' },
         name: { type: 'string' },
         parentCode: { type: ['string', 'null'] },
-        path: { type: 'array', items: { type: 'string' } },
+        path: { type: 'array', items: { type: 'string' }, description: 'The unit and its ancestors, nearest first.' },
         address: { type: ['string', 'null'] },
         version: { type: 'integer', minimum: 1 },
       },
     },
   },
-};
+} as const satisfies JsonSchema;
 
-const POSITION_SCHEMA: JsonSchema = {
+const POSITION_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['position'],
@@ -77,12 +45,16 @@ const POSITION_SCHEMA: JsonSchema = {
       },
     },
   },
-};
+} as const satisfies JsonSchema;
 
-const unitEvent = (type: string, summary: string) =>
-  defineEvent<UnitEventData>({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'unit:<unit code>', schema: UNIT_SCHEMA });
-const positionEvent = (type: string, summary: string) =>
-  defineEvent<PositionEventData>({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'position:<position code>', schema: POSITION_SCHEMA });
+export type UnitEventData = SchemaData<typeof UNIT_SCHEMA>;
+export type PositionEventData = SchemaData<typeof POSITION_SCHEMA>;
+export type UnitState = UnitEventData['unit'];
+export type PositionState = PositionEventData['position'];
+export type PositionType = PositionState['type'];
+
+const unitEvent = (type: string, summary: string) => defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'unit:<unit code>', schema: UNIT_SCHEMA });
+const positionEvent = (type: string, summary: string) => defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'position:<position code>', schema: POSITION_SCHEMA });
 
 export const OrganizationEvents = {
   unitCreated: unitEvent('siap.unit.created', 'A unit (OPD, bidang, seksi, UPTD) was added to the tree.'),

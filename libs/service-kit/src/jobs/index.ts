@@ -1,0 +1,5 @@
+export * from './job.types';
+export * from './job-store';
+export * from './job-runner';
+export * from './job.migration';
+export * from './jobs.controller';
