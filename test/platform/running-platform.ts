@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createTestDatabase, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
+import { createInSiap, createTestDatabase, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
 import { Client } from 'pg';
 import { upstreamSettings } from '@app/service-kit/service-descriptor';
 import { SERVICES } from '../../apps/registry';
@@ -107,32 +107,21 @@ export const PEOPLE = {
 } as const;
 
 export async function seedPeople(p: RunningPlatform, adminToken: string): Promise<Record<keyof typeof PEOPLE, string>> {
-  const ok = async (route: string, body: unknown) => {
-    const r = await p.call('POST', route, body, adminToken);
-    if (r.status !== 201) throw new Error(`${route} → ${r.status} ${r.text}`);
-    return r.body;
-  };
-  await ok('/api/v1/siap/units', { code: 'BKD', name: 'Badan Kepegawaian Daerah' });
-  await ok('/api/v1/siap/units', { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' });
-  await ok('/api/v1/siap/units', { code: 'DINKES', name: 'Dinas Kesehatan' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-KABID', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID' });
-  await ok('/api/v1/siap/positions', { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES' });
-  for (const [key, person] of Object.entries(PEOPLE)) {
-    await ok('/api/v1/siap/employees', {
-      nip: person.nip,
-      name: `Pegawai ${key}`,
-      birthDate: `${person.nip.slice(0, 4)}-${person.nip.slice(4, 6)}-${person.nip.slice(6, 8)}`,
-      sex: person.nip[14] === '1' ? 'L' : 'P',
-      employmentType: 'PNS',
-      golongan: 'III/a',
-      unitCode: person.unitCode,
-      positionCode: person.positionCode,
-      tmtCpns: `${person.nip.slice(8, 12)}-${person.nip.slice(12, 14)}-01`,
-    });
-  }
+  await createInSiap((route, body) => p.call('POST', route, body, adminToken), {
+    units: [
+      { code: 'BKD', name: 'Badan Kepegawaian Daerah' },
+      { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' },
+      { code: 'DINKES', name: 'Dinas Kesehatan' },
+    ],
+    positions: [
+      { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
+      { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' },
+      { code: 'BKD-KABID', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' },
+      { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID' },
+      { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES' },
+    ],
+    people: PEOPLE,
+  });
   const nips = Object.values(PEOPLE).map((person) => person.nip);
   await waitFor(async () => (await p.databases.gateway.query('SELECT count(*)::int AS n FROM account WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, 'accounts from SIAP events');
   await waitFor(async () => (await p.databases.kmob.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, "K-Mob's projection");

@@ -14,7 +14,9 @@ import { SessionsAndThrottle1732782200000 } from './persistence/1732782200000-se
 import { LiveSessions } from './accounts/live-sessions';
 import { wireGateway } from './proxy/wire-gateway';
 import { GATEWAY_ENTITIES } from './persistence/entities';
-import { EmployeeProjection } from './projection/employee-projection';
+import { AccountChanges } from './projection/account-changes';
+import { ProjectionToReadModel1732789000000 } from './persistence/1732789000000-projection-to-read-model';
+import { SiapReadModel1732790000000, SiapReadModelModule } from '@app/siap-read-model';
 
 @Module({})
 export class GatewayModule implements OnApplicationBootstrap {
@@ -32,8 +34,8 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
   configure: wireGateway,
   rootModule: (config, logger): DynamicModule => ({
     module: GatewayModule,
-    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000, SessionsAndThrottle1732782200000], requireGatewayIdentity: false })],
+    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000, SessionsAndThrottle1732782200000, ProjectionToReadModel1732789000000, SiapReadModel1732790000000], requireGatewayIdentity: false }), SiapReadModelModule.forFeature({ consumer: 'gateway-employees', hooks: AccountChanges })],
     controllers: [AuthController, AuditController],
-    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, LiveSessions, AuthService, EmployeeProjection, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
+    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, LiveSessions, AuthService, AccountChanges, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
   }),
 };

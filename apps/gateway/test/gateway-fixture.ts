@@ -1,6 +1,6 @@
 import { EmployeeEvents, type EmployeeState } from '@app/contracts';
 import { cloudEventHeaders, newCloudEvent } from '@app/messaging';
-import { startTestBroker, startTestService, TEST_INTERNAL_SECRET, type TestBroker, type TestDatabase } from '@app/testing';
+import { employeeState, startTestBroker, startTestService, TEST_INTERNAL_SECRET, type TestBroker, type TestDatabase } from '@app/testing';
 export { waitFor } from '@app/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { GATEWAY_SERVICE } from '../src/gateway.module';
@@ -45,24 +45,5 @@ export async function startGateway(extraEnv: Record<string, string> = {}): Promi
   };
 }
 
-export function employee(nip: string, overrides: Partial<EmployeeState> = {}): EmployeeState {
-  return {
-    nip,
-    name: `Pegawai ${nip.slice(-3)}`,
-    birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
-    sex: nip[14] === '1' ? 'L' : 'P',
-    employmentType: 'PNS',
-    golongan: 'III/a',
-    unitCode: 'BKD-MUTASI',
-    unitPath: ['BKD-MUTASI', 'BKD'],
-    positionCode: 'BKD-ANALIS',
-    kelasJabatan: 8,
-    supervisorPositionCode: 'BKD-KABID',
-    tmtCpns: '2015-03-01',
-    status: 'AKTIF',
-    email: null,
-    phone: null,
-    version: 1,
-    ...overrides,
-  };
-}
+/** An employee's state as SIAP publishes it. */
+export const employee = employeeState;

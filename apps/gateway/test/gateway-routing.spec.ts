@@ -56,7 +56,7 @@ describe('gateway routing to the services', () => {
     nips.nurse = (await ok('/employees', person('199201012017031004', 'DINKES-STAF', 'DINKES'))).nip;
 
     // Accounts arrive from SIAP's events; an admin activates them and grants roles.
-    await waitFor(async () => (await g.db.query('SELECT count(*)::int AS n FROM employee_projection'))[0].n === 4, 'the projection of SIAP events');
+    await waitFor(async () => (await g.db.query('SELECT count(*)::int AS n FROM employee'))[0].n === 4, 'the projection of SIAP events');
     const activate = async (key: string, roles: string[]) => {
       const code = (await g.call('POST', `/api/v1/auth/accounts/${nips[key]}/activation`, undefined, admin)).body.code;
       expect((await g.call('POST', '/api/v1/auth/activate', { nip: nips[key], code, newPassword: 'Sulteng-Maju-2026' })).status).toBe(204);
@@ -95,7 +95,7 @@ describe('gateway routing to the services', () => {
     ['an atasan reading outside their team', 'kabid', 'GET', 'nurse', 403],
     ['an atasan changing a subordinate', 'kabid', 'PATCH', 'analyst', 403],
     ['an admin changing anyone', 'admin', 'PATCH', 'nurse', 200],
-  ])('%s gets %#', async (_case, caller, method, target, expected) => {
+  ])('%s (%s %s %s) gets %d', async (_case, caller, method, target, expected) => {
     const token = caller === 'admin' ? admin : tokens[caller];
     const current = await g.call('GET', api(`/employees/${nips[target]}`), undefined, admin);
     const body = method === 'PATCH' ? { version: current.body.version, phone: '081234567890' } : undefined;

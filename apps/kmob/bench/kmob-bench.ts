@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { upstreamSettings } from '@app/service-kit/service-descriptor';
 // Tooling, not a service: the bench mints the access tokens a login would give, with the gateway's own
 // code and key, so 36,005 argon2 logins do not dominate the run.
-import { AccessTokens } from '../../gateway/src/accounts/access-tokens';
+import { AccessTokens } from '@app/auth';
 import {
   closedLoop as closedLoopOf,
   describePgCalibration,

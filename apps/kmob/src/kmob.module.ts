@@ -8,10 +8,13 @@ import { CheckInService } from './check-ins/check-in.service';
 import { MachineLogImportJob } from './check-ins/machine-log-import.job';
 import { KmobAccess } from './common/kmob-access';
 import { LocalClock } from './common/local-clock';
-import { EmployeeProjection } from './employees/employee-projection';
+import { EmployeeChanges } from './employees/employee-changes';
+import { SiapReadModel1732790000000, SiapReadModelModule } from '@app/siap-read-model';
 import { FileController } from './files/file.controller';
 import { KmobConfig } from './kmob.config';
 import { LocationController } from './locations/location.controller';
+import { LocationStore } from './locations/location.store';
+import { StoredFiles } from './files/stored-files';
 import { MonthCloseJob } from './months/month-close.job';
 import { MonthCloseService } from './months/month-close.service';
 import { MonthController } from './months/month.controller';
@@ -20,6 +23,7 @@ import { MonthCloseRuns1732783100000 } from './persistence/1732783100000-month-c
 import { MonthCloseState1732783200000 } from './persistence/1732783200000-month-close-state';
 import { RequestLimits1732783300000 } from './persistence/1732783300000-request-limits';
 import { JobsInJobTables1732783400000 } from './persistence/1732783400000-jobs-in-job-tables';
+import { FilesOutsideTheDatabase1732783500000 } from './persistence/1732783500000-files-outside-the-database';
 import { RecapController } from './recap/recap.controller';
 import { RecapService } from './recap/recap.service';
 import { LeaveBalances } from './requests/leave-balance';
@@ -45,16 +49,25 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
         config,
         logger,
         entities: [],
-        migrations: [KmobSchema1732783000000, MonthCloseRuns1732783100000, MonthCloseState1732783200000, RequestLimits1732783300000, JobsInJobTables1732783400000],
+        migrations: [KmobSchema1732783000000, MonthCloseRuns1732783100000, MonthCloseState1732783200000, RequestLimits1732783300000, JobsInJobTables1732783400000, FilesOutsideTheDatabase1732783500000, SiapReadModel1732790000000],
         jobs: JOBS,
+      }),
+      SiapReadModelModule.forFeature({
+        consumer: 'kmob-employees',
+        partitionsConcurrently: 4,
+        hooks: EmployeeChanges,
+        // An event without a decree takes effect on the province's local day it happened.
+        today: (instant) => new Date(instant.getTime() + config.UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10),
       }),
     ],
     controllers: [CheckInController, LocationController, RequestController, AttendanceController, MonthController, RecapController, RulesController, FileController],
     providers: [
       ...JOBS,
       LocalClock,
+      LocationStore,
+      StoredFiles,
       KmobAccess,
-      EmployeeProjection,
+      EmployeeChanges,
       RuleStore,
       DayResolver,
       CheckInService,

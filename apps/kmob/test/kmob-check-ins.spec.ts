@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ADMIN, person, seedSulteng, startPlatform, STAFF, type Platform } from './kmob-fixture';
 
 /** BKD Sulteng and the Governor's office in Palu (public maps, rounded), ~1.4 km apart. */
@@ -109,6 +110,9 @@ describe('K-Mob check-ins', () => {
     expect({ 'content-type': headers['content-type'], 'content-disposition': headers['content-disposition'], 'x-content-type-options': headers['x-content-type-options'] }).toEqual({ 'content-type': 'image/png', 'content-disposition': `attachment; filename="${r.body.photoId}.png"`, 'x-content-type-options': 'nosniff' });
     const [file] = (await p.db.query('SELECT content_type, size_bytes FROM stored_file WHERE id = $1', [r.body.photoId])) as unknown[];
     expect(file).toEqual({ content_type: 'image/png', size_bytes: 72 });
+    // The bytes live in the file storage; the database keeps the key and the content hash.
+    const [where] = await p.db.query('SELECT bytes IS NULL AS outside, sha256 FROM stored_file WHERE id = $1', [r.body.photoId]);
+    expect(where).toEqual({ outside: true, sha256: createHash('sha256').update(Buffer.from(PNG, 'base64')).digest('hex') });
   });
 
   it('gives an employee extra locations, and counts the office Wi-Fi as presence', async () => {

@@ -1,5 +1,5 @@
 import type { Identity, Role } from '@app/auth';
-import { startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
+import { createInSiap, startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { serviceNamed } from '../../registry';
 import { KMOB_SERVICE } from '../src/kmob.module';
@@ -81,32 +81,21 @@ export const STAFF = {
 } as const;
 
 export async function seedSulteng(p: Platform): Promise<void> {
-  const ok = async (route: string, body: unknown) => {
-    const r = await p.siap('POST', `/api/v1/siap/${route}`, body);
-    if (r.status !== 201) throw new Error(`${route} → ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  await ok('units', { code: 'BKD', name: 'Badan Kepegawaian Daerah' });
-  await ok('units', { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' });
-  await ok('units', { code: 'DINKES', name: 'Dinas Kesehatan' });
-  await ok('positions', { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' });
-  await ok('positions', { code: 'BKD-KABID-MUTASI', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' });
-  await ok('positions', { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID-MUTASI' });
-  await ok('positions', { code: 'DINKES-KADIS', name: 'Kepala Dinas Kesehatan', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'DINKES' });
-  await ok('positions', { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES', parentCode: 'DINKES-KADIS' });
-  for (const [key, s] of Object.entries(STAFF)) {
-    const year = s.nip.slice(0, 4);
-    await ok('employees', {
-      nip: s.nip,
-      name: `Pegawai ${key}`,
-      birthDate: `${year}-03-15`,
-      sex: s.nip[14] === '1' ? 'L' : 'P',
-      employmentType: 'PNS',
-      golongan: 'III/a',
-      unitCode: s.unitCode,
-      positionCode: s.positionCode,
-      tmtCpns: `${s.nip.slice(8, 12)}-${s.nip.slice(12, 14)}-01`,
-    });
-  }
+  await createInSiap((route, body) => p.siap('POST', route, body), {
+    units: [
+      { code: 'BKD', name: 'Badan Kepegawaian Daerah' },
+      { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' },
+      { code: 'DINKES', name: 'Dinas Kesehatan' },
+    ],
+    positions: [
+      { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
+      { code: 'BKD-KABID-MUTASI', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' },
+      { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID-MUTASI' },
+      { code: 'DINKES-KADIS', name: 'Kepala Dinas Kesehatan', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'DINKES' },
+      { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES', parentCode: 'DINKES-KADIS' },
+    ],
+    people: STAFF,
+  });
   for (const s of Object.values(STAFF)) await p.projected(s.nip);
   await waitFor(async () => ((await p.db.query('SELECT count(*)::int AS n FROM unit')) as { n: number }[])[0].n === 3, 'units in K-Mob');
 }

@@ -12,9 +12,9 @@ export interface SiapHarness extends Omit<TestService, 'call'> {
 }
 
 /** SIAP with its own database and an embedded broker, reached over real HTTP (see libs/testing). */
-export async function startSiap(options: { process?: boolean } = {}): Promise<SiapHarness> {
+export async function startSiap(options: { process?: boolean; env?: Record<string, string> } = {}): Promise<SiapHarness> {
   const broker = await startTestBroker();
-  const service = await startTestService(SIAP_SERVICE, { broker, process: options.process });
+  const service = await startTestService(SIAP_SERVICE, { broker, process: options.process, env: options.env });
   return {
     ...service,
     get baseUrl() {

@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { waitFor } from '@app/testing';
+import { freePort, spawnService, TEST_INTERNAL_SECRET, waitFor, waitUntilReady } from '@app/testing';
 import { ADMIN, seedOrganisation, startSiap, type SiapHarness } from './siap-fixture';
 import { siasnCsv } from './siasn-csv-fixture';
 
@@ -13,12 +13,30 @@ describe('SIAP import survives a crash', () => {
   let h: SiapHarness;
 
   beforeAll(async () => {
-    h = await startSiap({ process: true });
+    h = await startSiap({ process: true, env: { SERVICE_ROLE: 'api' } });
     await seedOrganisation(h);
   }, 60_000);
   afterAll(() => h?.close());
 
+  it('leaves jobs to the worker when the API replicas run as SERVICE_ROLE=api, and the worker runs them', async () => {
+    const csv = siasnCsv([{ seq: 90_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }]);
+    const started = await h.call('POST', '/api/v1/siap/imports/employees', csv, ADMIN, 'text/csv');
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect((await h.call('GET', `/api/v1/siap/jobs/${started.body.id}`)).body.status).toBe('QUEUED');
+    const port = await freePort();
+    const worker = spawnService('apps/siap/src/main.ts', { PORT: String(port), DATABASE_URL: h.databaseUrl, KAFKA_BROKERS: h.broker.address, INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET, SERVICE_ROLE: 'worker' });
+    try {
+      await waitUntilReady(`http://127.0.0.1:${port}`);
+      await waitFor(async () => (await h.call('GET', `/api/v1/siap/jobs/${started.body.id}`)).body.status === 'DONE', 'the worker to run the import');
+    } finally {
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker.once('exit', r));
+    }
+    await h.restart({ SERVICE_ROLE: 'all' }); // the crash test below kills the process that runs the import
+  }, 120_000);
+
   it('resumes a 36,000-row import after SIGKILL and applies every row exactly once', async () => {
+    const before = (await h.db.query('SELECT count(*)::int AS n FROM employee'))[0].n;
     const csv = siasnCsv(Array.from({ length: ROWS }, (_, seq) => ({ seq, unitCode: seq % 2 ? 'BKD-MUTASI' : 'DINKES', positionCode: seq % 2 ? 'BKD-ANALIS' : 'DINKES-PELAKSANA' })));
     const started = await h.call('POST', '/api/v1/siap/imports/employees', csv, ADMIN, 'text/csv');
     expect(started.status).toBe(202);
@@ -35,13 +53,13 @@ describe('SIAP import survives a crash', () => {
     // A batch applied twice would show its rows as unchanged the second time, and their history and events twice.
     const { imported, failed } = done.progress;
     expect(imported + failed).toBe(ROWS);
-    expect(await h.db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: imported }]);
-    expect(await h.db.query('SELECT count(*)::int AS n FROM employee_history')).toEqual([{ n: 3 * imported }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee')).toEqual([{ n: before + imported }]);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM employee_history')).toEqual([{ n: 3 * (before + imported) }]);
     await waitFor(async () => (await h.db.query('SELECT count(*)::int AS n FROM outbox_event'))[0].n === 0, 'the outbox to drain', 60_000);
     const admin = new Kafka({ clientId: 'crash-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const offsets = await admin.fetchTopicOffsets('siap.employee.v1');
     await admin.disconnect();
-    expect(offsets.reduce((sum, o) => sum + Number(o.high), 0)).toBe(imported);
+    expect(offsets.reduce((sum, o) => sum + Number(o.high), 0)).toBe(before + imported);
   }, 300_000);
 });

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './identity.guard';
 export * from './internal-token';
 export * from './scope';
+export * from './access-tokens';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { waitFor } from './support/broker-fixture';
-import { exited, spawnBrokerProcess } from './support/broker-process';
+import { exited, spawnBrokerProcess } from '@app/testing';
 
 const TOPIC = 'kmob.attendance.test';
 const GROUP = 'recap';

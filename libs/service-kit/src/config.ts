@@ -51,6 +51,11 @@ export class BaseServiceConfig {
   @IsIn(['all', 'api', 'worker'])
   SERVICE_ROLE: 'all' | 'api' | 'worker' = 'all';
 
+  /** Where stored files live when no object storage is configured; default `.data/files/<service>` under the working directory. */
+  @IsOptional()
+  @IsString()
+  FILES_DIR?: string;
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
   }

@@ -10,3 +10,4 @@ export * from './fields';
 export * from './input-guard';
 export * from './service-descriptor';
 export * from './jobs';
+export * from './files/file-storage';

@@ -7,6 +7,8 @@ import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { BaseServiceConfig } from './config';
+import * as path from 'node:path';
+import { FILE_STORAGE, FilesystemStorage } from './files/file-storage';
 import { HealthController } from './health.controller';
 import { PinoTypeOrmLogger } from './logger';
 import { CreateJobTables1732780850000, JobRunner, JobsController, JobStore, type JobHandler } from './jobs';
@@ -100,6 +102,7 @@ export class PlatformModule {
       controllers: [HealthController, JobsController],
       providers: [
         { provide: JOB_KINDS, useValue: options.jobs ?? [] },
+        { provide: FILE_STORAGE, useValue: new FilesystemStorage(path.resolve(config.FILES_DIR ?? path.join('.data', 'files', service))) },
         { provide: JobStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new JobStore(dataSource) },
         JobRunnerLifecycle,
         { provide: SERVICE_CONFIG, useValue: config },
@@ -107,7 +110,7 @@ export class PlatformModule {
         { provide: INTERNAL_AUTH_SECRET, useValue: config.INTERNAL_AUTH_SECRET },
         ...(options.requireGatewayIdentity === false ? [] : [{ provide: APP_GUARD, useClass: IdentityGuard }]),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, JobStore],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, JobStore, FILE_STORAGE],
     };
   }
 }

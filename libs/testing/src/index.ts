@@ -6,3 +6,4 @@ export * from './percentile';
 export * from './service-process';
 export * from './bench';
 export * from './test-service';
+export * from './samples';

@@ -72,7 +72,8 @@ export interface TestService {
   call(method: string, p: string, options?: { body?: unknown; as?: Identity | null; contentType?: string; headers?: Record<string, string> }): Promise<Reply>;
   /** In a process of its own (`process: true`): kill it, then start it again on the same database and port. */
   kill(signal: NodeJS.Signals): Promise<void>;
-  restart(): Promise<void>;
+  /** Starts it again (a process: after kill(), or stopped now), with some settings changed if given. */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,8 +152,9 @@ export async function startTestService<C extends BaseServiceConfig>(service: Ser
       return { status: response.status, body: text && isJson ? JSON.parse(text) : text, headers: Object.fromEntries(response.headers) };
     },
     kill: stopChild,
-    async restart() {
+    async restart(changes = {}) {
       await stopChild('SIGTERM');
+      Object.assign(env, changes);
       await launch();
     },
     async close() {

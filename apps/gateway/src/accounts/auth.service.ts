@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { AccountEntity } from '../persistence/entities';
-import { AccessTokens, newSecretToken, sha256 } from './access-tokens';
+import { AccessTokens, newSecretToken, sha256 } from '@app/auth';
 import { LiveSessions } from './live-sessions';
 import { LoginThrottle } from './login-throttle';
 import { passwordProblems } from './password-policy';

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GatewayConfig } from '../gateway.config';
-import type { AccessClaims } from './access-tokens';
+import type { AccessClaims } from '@app/auth';
 
 /** How long a fresh lookup of a changed account is trusted. */
 const LOOKUP_TTL_MS = 2_000;

@@ -42,6 +42,20 @@ export class AuditLog {
     fastify.addHook('onClose', async () => this.flush());
   }
 
+  /** Entries by or about a NIP, newest first; what this gateway has buffered is part of the answer. */
+  async entries(q: { nip?: string; from?: string; to?: string; limit: number }): Promise<unknown[]> {
+    await this.flush();
+    return this.dataSource.query(
+      `SELECT id, actor_nip AS "actorNip", actor_roles AS "actorRoles", method, path, target_nip AS "targetNip",
+              target_unit AS "targetUnit", status, request_id AS "requestId", at
+       FROM audit_entry
+       WHERE ($1::text IS NULL OR actor_nip = $1 OR target_nip = $1)
+         AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at <= $3)
+       ORDER BY at DESC, id DESC LIMIT $4`,
+      [q.nip ?? null, q.from ?? null, q.to ?? null, q.limit],
+    );
+  }
+
   /** Writes what is buffered; resolves once it is stored (the audit API and tests read after this). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);

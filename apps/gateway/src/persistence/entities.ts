@@ -60,34 +60,4 @@ export class RefreshTokenEntity {
   createdAt!: Date;
 }
 
-/** SIAP's employees as the gateway needs them: unit scope and the atasan hierarchy. */
-@Entity({ name: 'employee_projection' })
-export class EmployeeProjectionEntity {
-  @PrimaryColumn({ type: 'char', length: 18 })
-  nip!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ name: 'unit_code', type: 'text' })
-  unitCode!: string;
-
-  @Column({ name: 'unit_path', type: 'text', array: true })
-  unitPath!: string[];
-
-  @Index()
-  @Column({ name: 'position_code', type: 'text' })
-  positionCode!: string;
-
-  @Index()
-  @Column({ name: 'supervisor_position_code', type: 'text', nullable: true })
-  supervisorPositionCode!: string | null;
-
-  @Column({ type: 'text' })
-  status!: string;
-
-  @Column({ type: 'int' })
-  version!: number;
-}
-
-export const GATEWAY_ENTITIES = [AccountEntity, RefreshTokenEntity, EmployeeProjectionEntity];
+export const GATEWAY_ENTITIES = [AccountEntity, RefreshTokenEntity];

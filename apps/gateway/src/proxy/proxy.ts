@@ -3,6 +3,7 @@ import { DEFAULT_BODY_LIMIT_BYTES, errorBodyOf, requestContext, type ErrorBody }
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { SiapScope } from '@app/siap-read-model';
 import type { DataSource } from 'typeorm';
 import { identityFromBearer } from '../accounts/access.guard';
 import type { AuthService } from '../accounts/auth.service';
@@ -15,6 +16,7 @@ export interface ProxyOptions {
   internalSecret: string;
   timeoutMs: number;
   dataSource: DataSource;
+  scope: SiapScope;
   logger: Logger;
   /** Each service's largest JSON body and text body (CSV imports), from its descriptor. */
   bodyLimits: Record<string, { json: number; text: number }>;
@@ -64,7 +66,7 @@ export async function registerProxy(fastify: FastifyInstance, options: ProxyOpti
       } catch (error) {
         return send(reply, 401, 'Unauthorized', (error as Error).message);
       }
-      const denial = await siapEmployeeDenial(options.dataSource, request.identity, request.method, request.url);
+      const denial = await siapEmployeeDenial(options.dataSource, options.scope, request.identity, request.method, request.url);
       if (denial) return send(reply, 403, 'Forbidden', denial);
     };
 

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { SiapScope } from '@app/siap-read-model';
 import { AuthService } from '../accounts/auth.service';
 import { AuditLog } from '../audit/audit-log';
 import type { GatewayConfig } from '../gateway.config';
@@ -53,6 +54,7 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     bodyLimits: config.bodyLimits,
     dataSource,
+    scope: app.get(SiapScope),
     logger,
     accountLimiter,
   });

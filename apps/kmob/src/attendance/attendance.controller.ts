@@ -2,8 +2,7 @@ import { CurrentIdentity, type Identity } from '@app/auth';
 import { monthParam } from '@app/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MonthCloseService } from '../months/month-close.service';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { DayResolver } from './day-resolver';
@@ -16,7 +15,7 @@ export class AttendanceController {
     private readonly resolver: DayResolver,
     private readonly access: KmobAccess,
     private readonly clock: LocalClock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly months: MonthCloseService,
   ) {}
 
   @Get('days')
@@ -24,7 +23,7 @@ export class AttendanceController {
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month' })
   async days(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
     const { target, m, today } = await this.target(who, nip, month);
-    const days = (await this.resolver.resolve(this.dataSource, [target], m, { until: today, today })).get(target)!;
+    const days = (await this.resolver.resolve([target], m, { until: today, today })).get(target)!;
     return { nip: target, month: m, days };
   }
 
@@ -33,9 +32,9 @@ export class AttendanceController {
   @ApiQuery({ name: 'month', required: false })
   async summary(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
     const { target, m, today } = await this.target(who, nip, month);
-    const days = (await this.resolver.resolve(this.dataSource, [target], m, { until: today, today })).get(target)!;
-    const summary = this.resolver.summarise(target, m, days, await this.resolver.monthRules(this.dataSource, m));
-    const [closed] = (await this.dataSource.query('SELECT version FROM month_summary WHERE month = $1 AND nip = $2', [m, target])) as { version: number }[];
+    const days = (await this.resolver.resolve([target], m, { until: today, today })).get(target)!;
+    const summary = this.resolver.summarise(target, m, days, await this.resolver.monthRules(m));
+    const closed = await this.months.published(m, target);
     return { ...summary, closedVersion: closed?.version ?? null, complete: m < today.slice(0, 7) };
   }
 

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { hhmm, LocalClock, type LocalMoment } from '../common/local-clock';
+import { StoredFiles } from '../files/stored-files';
 import { decodeUpload, type Upload } from '../files/uploads';
 import { checkGeofence, type AttendanceLocation, type GeofenceVerdict } from '../domain/geofence';
 import type { KmobConfig } from '../kmob.config';
@@ -52,13 +53,13 @@ const CONTEXT_SQL = `
 const ROW_COLUMNS: [string, string][] = [
   ['id', 'uuid'], ['nip', 'text'], ['type', 'text'], ['at', 'timestamptz'], ['work_date', 'date'], ['local_minute', 'int'], ['unit_code', 'text'],
   ['latitude', 'float8'], ['longitude', 'float8'], ['accuracy_meters', 'float8'], ['location_name', 'text'], ['distance_meters', 'int'],
-  ['device_id', 'text'], ['photo_id', 'uuid'], ['photo_type', 'text'], ['photo_size', 'int'], ['photo', 'bytea'],
+  ['device_id', 'text'], ['photo_id', 'uuid'], ['photo_type', 'text'], ['photo_size', 'int'], ['photo_key', 'text'],
 ];
 const ROWS = `unnest(${ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS r(${ROW_COLUMNS.map(([name]) => name).join(', ')})`;
 const STORE_PREFIX = `
   WITH r AS (SELECT * FROM ${ROWS}),
-  f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes)
-        SELECT photo_id, nip, 'SELFIE', photo_type, photo_size, photo FROM r WHERE photo_id IS NOT NULL),
+  f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, storage_key, sha256)
+        SELECT photo_id, nip, 'SELFIE', photo_type, photo_size, photo_key, photo_key FROM r WHERE photo_id IS NOT NULL),
   c AS (INSERT INTO check_in (id, nip, type, at, work_date, local_minute, unit_code, source, latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id)
         SELECT id, nip, type, at, work_date, local_minute, unit_code, 'MOBILE', latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id FROM r
         ON CONFLICT (nip, type, at) DO NOTHING RETURNING id)`;
@@ -90,6 +91,7 @@ export class CheckInService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
+    private readonly files: StoredFiles,
     @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
   ) {}
 
@@ -157,12 +159,14 @@ export class CheckInService {
   }
 
   private async insert(accepted: Accepted[]): Promise<Set<string>> {
+    // Selfies go to the file storage first (content-addressed: a retry stores nothing twice); the row keeps the key.
+    const photos = await this.files.put(accepted.map(({ pending }) => pending.photo));
     const rows = ROW_COLUMNS.map((): unknown[] => []);
-    for (const { pending: p, result } of accepted) {
+    accepted.forEach(({ pending: p, result }, i) => {
       const values = [result.id, p.nip, p.dto.type, p.now, result.workDate, p.local.minute, result.unitCode, p.dto.latitude, p.dto.longitude, p.dto.accuracyMeters,
-        result.locationName, result.distanceMeters, p.dto.deviceId, result.photoId, p.photo?.contentType ?? null, p.photo?.bytes.length ?? null, p.photo?.bytes ?? null];
+        result.locationName, result.distanceMeters, p.dto.deviceId, result.photoId, p.photo?.contentType ?? null, p.photo?.bytes.length ?? null, photos[i]?.key ?? null];
       values.forEach((value, c) => rows[c].push(value));
-    }
+    });
     const events = this.outbox.prepareColumns(
       AttendanceEvents.checkedIn,
       accepted.map(({ pending, result }) => ({ key: pending.nip, data: toEventData(result), traceparent: pending.traceparent })),

@@ -1,4 +1,5 @@
-import { canDecideRequest, canManageEmployee, canReadEmployee, type EmployeeScopeFacts, type Identity } from '@app/auth';
+import { canDecideRequest, canManageEmployee, canReadEmployee, type Identity } from '@app/auth';
+import { SiapScope, type ReadModelEmployee } from '@app/siap-read-model';
 import { ApiError, nipParam, notFound } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,28 +7,21 @@ import type { DataSource } from 'typeorm';
 
 export const FORBIDDEN = 'Anda tidak berhak mengakses data kehadiran pegawai ini';
 
-export interface ProjectedEmployee extends EmployeeScopeFacts {
-  name: string;
-  unitCode: string;
-  status: string;
-  tmtCpns: string;
-}
+/** An employee from K-Mob's copy of SIAP; K-Mob keeps the TMT CPNS of every one (working days start there). */
+export type ProjectedEmployee = ReadModelEmployee & { tmtCpns: string };
 
-/** The platform's scope rules (libs/auth) applied to K-Mob's projection of SIAP's employees and units. */
+/** The platform's scope rules (libs/auth) applied to K-Mob's copy of SIAP's employees and units (libs/siap-read-model). */
 @Injectable()
 export class KmobAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: SiapScope,
+  ) {}
 
   async employee(nip: string): Promise<ProjectedEmployee> {
-    nipParam(nip);
-    const [row] = (await this.dataSource.query(
-      `SELECT e.nip, e.name, e.unit_code, e.unit_path, e.status, to_char(e.tmt_cpns, 'YYYY-MM-DD') AS tmt_cpns,
-              (SELECT a.nip FROM employee a WHERE a.position_code = e.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1) AS atasan_nip
-       FROM employee e WHERE e.nip = $1`,
-      [nip],
-    )) as { nip: string; name: string; unit_code: string; unit_path: string[]; status: string; tmt_cpns: string; atasan_nip: string | null }[];
-    if (!row) throw notFound(`Pegawai dengan NIP ${nip}`);
-    return { nip: row.nip, name: row.name, unitCode: row.unit_code, unitPath: row.unit_path, status: row.status, tmtCpns: row.tmt_cpns, atasanNip: row.atasan_nip };
+    const employee = await this.scope.employee(this.dataSource, nipParam(nip));
+    if (!employee) throw notFound(`Pegawai dengan NIP ${nip}`);
+    return { ...employee, tmtCpns: employee.tmtCpns ?? '1900-01-01' };
   }
 
   async assertCanRead(who: Identity, nip: string): Promise<ProjectedEmployee> {
@@ -51,9 +45,9 @@ export class KmobAccess {
 
   /** A unit's path (itself first), or 404 when SIAP has not announced the unit. */
   async unitPath(unitCode: string): Promise<string[]> {
-    const [row] = (await this.dataSource.query('SELECT path FROM unit WHERE code = $1', [unitCode])) as { path: string[] }[];
-    if (!row) throw notFound(`Unit ${unitCode}`);
-    return row.path;
+    const path = await this.scope.unitPath(this.dataSource, unitCode);
+    if (!path) throw notFound(`Unit ${unitCode}`);
+    return path;
   }
 
   /** Admins manage every unit, operators their own unit and those below it. */

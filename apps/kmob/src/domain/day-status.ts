@@ -1,4 +1,4 @@
-import { bandFor, lastBand, type DisciplineRules } from '../rules/discipline-rules';
+import { bandFor, lastBand, type DisciplineRules } from './discipline-rules';
 
 export type ApprovedAbsence = 'DINAS_LUAR' | 'CUTI' | 'SAKIT' | 'IZIN';
 

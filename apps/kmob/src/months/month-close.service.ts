@@ -33,7 +33,7 @@ export class MonthCloseService {
   /** Starts closing `month` as a job (or returns the one already under way); follow it at GET /jobs/{id}. */
   async start(month: string, by: string): Promise<JobView> {
     if (month >= this.clock.today().slice(0, 7)) throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
-    await this.resolver.monthRules(this.dataSource, month).catch(() => {
+    await this.resolver.monthRules(month).catch(() => {
       throw new ApiError(422, `Bulan ${month} tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu`, [{ field: 'month', message: 'tidak ada aturan disiplin yang berlaku' }]);
     });
     return this.jobs.enqueue(MONTH_CLOSE, { month, by }, { createdBy: by, dedupeKey: month, progress: { total: 0, processed: 0, employees: 0, published: 0, unchanged: 0 } });
@@ -85,6 +85,15 @@ export class MonthCloseService {
     return count;
   }
 
+  /** The latest published (frozen) summary of an employee's month, with its version and when it was published. */
+  async published(month: string, nip: string): Promise<(Record<string, unknown> & { version: number; publishedAt: Date }) | null> {
+    const [row] = (await this.dataSource.query('SELECT summary, published_at FROM month_summary WHERE month = $1 AND nip = $2', [month, nip])) as {
+      summary: Record<string, unknown> & { version: number };
+      published_at: Date;
+    }[];
+    return row ? { ...row.summary, publishedAt: row.published_at } : null;
+  }
+
   /** Whether the month is closed, for everyone; who closed it and the runs' details only for admins. */
   async status(month: string, withRuns: boolean) {
     const [closed] = (await this.dataSource.query('SELECT status, closed_at, closed_by FROM month_close WHERE month = $1', [month])) as { status: string; closed_at: Date; closed_by: string }[];
@@ -101,11 +110,11 @@ export class MonthCloseService {
     // One writer per employee-month: a change correcting a month waits for (or is waited on by) the
     // close run's batch, and whichever comes second computes from what the first committed.
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-month:' || $1), hashtext(nip)) FROM unnest($2::text[]) AS nip`, [month, [...nips].sort()]);
-    const daysOf = await this.resolver.resolve(m, nips, month);
+    const daysOf = await this.resolver.resolve(nips, month, {}, m);
     const held = new Map(
       ((await m.query('SELECT nip, version, digest FROM month_summary WHERE month = $1 AND nip = ANY($2) FOR UPDATE', [month, nips])) as { nip: string; version: number; digest: string }[]).map((r) => [r.nip, r]),
     );
-    const rules = await this.resolver.monthRules(m, month);
+    const rules = await this.resolver.monthRules(month, m);
     let employees = 0;
     const first: { key: string; data: ReturnType<typeof summaryEventData> }[] = [];
     const next: typeof first = [];

@@ -2,8 +2,6 @@ import { CurrentIdentity, type Identity } from '@app/auth';
 import { monthParam, notFound } from '@app/service-kit';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { KmobAccess } from '../common/kmob-access';
 import { MonthCloseService } from './month-close.service';
 
@@ -13,7 +11,6 @@ export class MonthController {
   constructor(
     private readonly months: MonthCloseService,
     private readonly access: KmobAccess,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -36,11 +33,8 @@ export class MonthController {
   @Get(':month/summaries/:nip')
   async published(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('nip') nip: string) {
     await this.access.assertCanRead(who, nip);
-    const [row] = (await this.dataSource.query('SELECT summary, published_at FROM month_summary WHERE month = $1 AND nip = $2', [monthParam(month), nip])) as {
-      summary: Record<string, unknown>;
-      published_at: Date;
-    }[];
-    if (!row) throw notFound(`Rekap bulan ${month} untuk ${nip}`);
-    return { ...row.summary, publishedAt: row.published_at };
+    const published = await this.months.published(monthParam(month), nip);
+    if (!published) throw notFound(`Rekap bulan ${month} untuk ${nip}`);
+    return published;
   }
 }

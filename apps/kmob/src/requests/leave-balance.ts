@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '@app/service-kit';
 import { annualLeaveBalance, type AnnualLeaveRules } from '../domain/leave';
-import { ruleOn, type EffectiveRule } from '../rules/effective-rules';
+import { ruleOn, type EffectiveRule } from '../domain/effective-rules';
 import { RuleStore } from '../rules/rule-store';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
@@ -28,9 +29,13 @@ export interface AnnualLeaveBalance {
  */
 @Injectable()
 export class LeaveBalances {
-  constructor(private readonly rules: RuleStore) {}
+  constructor(
+    private readonly rules: RuleStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
-  async annual(db: Queryable, nip: string, year: number, tmtCpns: string): Promise<AnnualLeaveBalance> {
+  /** Inside a request's transaction (`db`), or on its own. */
+  async annual(nip: string, year: number, tmtCpns: string, db: Queryable = this.dataSource): Promise<AnnualLeaveBalance> {
     const versions = (await this.rules.list('annual-leave', db)).filter((v) => v.scope === '') as EffectiveRule<AnnualLeaveRules>[];
     const firstRuleYear = Math.min(...versions.map((v) => Number(v.effectiveFrom.slice(0, 4))));
     const from = Math.min(year, Math.max(firstRuleYear, Number(tmtCpns.slice(0, 4))));

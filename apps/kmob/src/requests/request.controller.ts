@@ -2,8 +2,6 @@ import { CurrentIdentity, type Identity } from '@app/auth';
 import { yearParam } from '@app/service-kit';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { LeaveBalances } from './leave-balance';
@@ -18,7 +16,6 @@ export class RequestController {
     private readonly balances: LeaveBalances,
     private readonly access: KmobAccess,
     private readonly clock: LocalClock,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post('requests')
@@ -57,6 +54,6 @@ export class RequestController {
   @Get('leave-balances/:nip')
   async balance(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Query('year') year?: string) {
     const employee = await this.access.assertCanRead(who, nip);
-    return this.balances.annual(this.dataSource, nip, yearParam(year ?? this.clock.today().slice(0, 4)), employee.tmtCpns);
+    return this.balances.annual(nip, yearParam(year ?? this.clock.today().slice(0, 4)), employee.tmtCpns);
   }
 }

@@ -9,11 +9,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { FORBIDDEN, KmobAccess, type ProjectedEmployee } from '../common/kmob-access';
 import { LocalClock, monthStartsBetween } from '../common/local-clock';
 import { daysInclusive, overlapping } from '../domain/leave';
+import { StoredFiles } from '../files/stored-files';
 import { decodeUpload } from '../files/uploads';
 import type { KmobConfig } from '../kmob.config';
 import { MonthCloseService } from '../months/month-close.service';
 import { RuleStore, type RequestTypeLimit } from '../rules/rule-store';
-import type { EffectiveRule } from '../rules/effective-rules';
+import type { EffectiveRule } from '../domain/effective-rules';
 import { LeaveBalances } from './leave-balance';
 import type { CreateRequestDto, RequestQueryDto } from './request.dto';
 
@@ -53,6 +54,7 @@ export class RequestService {
     private readonly months: MonthCloseService,
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
+    private readonly files: StoredFiles,
     @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
   ) {}
 
@@ -82,15 +84,7 @@ export class RequestService {
       if (workingDays === 0 && !ALLOWED_ON_OFF_DAYS.includes(dto.type)) throw refuse(`Tidak ada hari kerja antara ${dto.startDate} dan ${dto.endDate}`, 'startDate');
       await this.checkLimits(m, employee, dto, workingDays);
       const attachmentId = attachment ? randomUUID() : null;
-      if (attachment) {
-        await m.query(`INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, bytes) VALUES ($1, $2, 'ATTACHMENT', $3, $4, $5)`, [
-          attachmentId,
-          nip,
-          attachment.contentType,
-          attachment.bytes.length,
-          attachment.bytes,
-        ]);
-      }
+      if (attachment) await this.files.save(m, attachmentId!, nip, 'ATTACHMENT', attachment);
       const [created] = (await m.query(
         `INSERT INTO attendance_request AS r (nip, type, start_date, end_date, reason, working_days, attachment_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
@@ -126,7 +120,7 @@ export class RequestService {
   private async checkLimits(m: EntityManager, employee: ProjectedEmployee, dto: CreateRequestDto, workingDays: number): Promise<void> {
     if (dto.type === 'CUTI_TAHUNAN') {
       if (dto.startDate.slice(0, 4) !== dto.endDate.slice(0, 4)) throw refuse('Cuti tahunan harus diajukan per tahun; pisahkan permohonan di pergantian tahun', 'endDate');
-      const balance = await this.balances.annual(m, employee.nip, Number(dto.startDate.slice(0, 4)), employee.tmtCpns);
+      const balance = await this.balances.annual(employee.nip, Number(dto.startDate.slice(0, 4)), employee.tmtCpns, m);
       if (workingDays > balance.requestable) {
         throw refuse(`Sisa cuti tahunan ${balance.year} tidak cukup: diminta ${workingDays} hari kerja, tersedia ${balance.requestable} hari (sisa ${balance.remaining}, menunggu persetujuan ${balance.pending})`);
       }

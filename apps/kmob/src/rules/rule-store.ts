@@ -2,9 +2,9 @@ import { ApiError, invalidInput } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WorkCalendar, type ScheduleRule } from '../calendar/work-calendar';
-import type { DisciplineRules } from './discipline-rules';
-import { ruleOn, type EffectiveRule } from './effective-rules';
+import { WorkCalendar, type ScheduleRule } from '../domain/work-calendar';
+import type { DisciplineRules } from '../domain/discipline-rules';
+import { ruleOn, type EffectiveRule } from '../domain/effective-rules';
 import { ruleProblems, type RuleKind } from './rule-validation';
 
 export interface StoredRule<T = unknown> extends EffectiveRule<T> {
@@ -22,6 +22,14 @@ export interface RequestTypeLimit {
   minServiceYears?: number;
 }
 export type LeaveTypeLimits = Record<string, RequestTypeLimit>;
+
+/** A day off for everyone: a national holiday, cuti bersama or a regional holiday. */
+export interface Holiday {
+  date: string;
+  kind: string;
+  name: string;
+  source: string;
+}
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -71,6 +79,19 @@ export class RuleStore {
 
   leaveTypes(date: string, db?: Queryable): Promise<EffectiveRule<LeaveTypeLimits>> {
     return this.on<LeaveTypeLimits>('leave-types', date, db);
+  }
+
+  holidays(year: number): Promise<Holiday[]> {
+    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [`${year}-01-01`, `${year}-12-31`]) as Promise<Holiday[]>;
+  }
+
+  async putHoliday(h: Holiday): Promise<void> {
+    await this.dataSource.query(`INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`, [h.date, h.kind, h.name, h.source]);
+  }
+
+  async removeHoliday(date: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [date])) as [unknown, number];
+    return count > 0;
   }
 
   /** Schedules of every scope and the holidays between two dates. */

@@ -3,8 +3,6 @@ import { dateParam, invalid, notFound, TextField, UnitCodeField, yearParam } fro
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, MinLength } from 'class-validator';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { KmobAccess } from '../common/kmob-access';
 import { RuleStore } from './rule-store';
 import { RULE_KINDS, type RuleKind } from './rule-validation';
@@ -53,7 +51,6 @@ export class RulesController {
   constructor(
     private readonly rules: RuleStore,
     private readonly access: KmobAccess,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get('rules')
@@ -81,17 +78,14 @@ export class RulesController {
   @Get('holidays')
   holidays(@Query('year') year?: string) {
     const y = yearParam(year ?? String(new Date().getUTCFullYear()));
-    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [`${y}-01-01`, `${y}-12-31`]);
+    return this.rules.holidays(y);
   }
 
   @Put('holidays/:date')
   async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto) {
     this.access.assertAdmin(who);
     const d = dateParam(date, 'date');
-    await this.dataSource.query(
-      `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
-      [d, dto.kind, dto.name, dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}`],
-    );
+    await this.rules.putHoliday({ date: d, kind: dto.kind, name: dto.name, source: dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}` });
     return { date: d, kind: dto.kind, name: dto.name };
   }
 
@@ -99,7 +93,6 @@ export class RulesController {
   @HttpCode(204)
   async removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string) {
     this.access.assertAdmin(who);
-    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [dateParam(date, 'date')])) as [unknown, number];
-    if (count === 0) throw notFound(`Hari libur ${date}`);
+    if (!(await this.rules.removeHoliday(dateParam(date, 'date')))) throw notFound(`Hari libur ${date}`);
   }
 }

@@ -1,25 +1,12 @@
+import { moveImportJobsToJobs } from '@app/service-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Imports became durable jobs (libs/service-kit/src/jobs): earlier imports move to the job tables, with
- * their row errors; one left unfinished cannot resume (its file was not kept) and is marked failed.
- */
+/** Imports became durable jobs (libs/service-kit/src/jobs): earlier imports move to the job tables. */
 export class ImportJobsToJobs1732781100000 implements MigrationInterface {
   name = 'ImportJobsToJobs1732781100000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      INSERT INTO job (id, kind, status, progress, error_count, message, created_at, started_at, updated_at, finished_at)
-      SELECT id, 'siap.employee-import', CASE WHEN status IN ('DONE', 'FAILED') THEN status ELSE 'FAILED' END,
-             jsonb_build_object('total', total_rows, 'processed', processed_rows, 'imported', imported, 'unchanged', unchanged, 'failed', failed),
-             failed, CASE WHEN status IN ('DONE', 'FAILED') THEN message ELSE 'Dihentikan oleh pembaruan sistem; impor ulang berkasnya' END,
-             created_at, created_at, coalesce(finished_at, created_at), coalesce(finished_at, created_at)
-      FROM import_job`);
-    await q.query(`
-      INSERT INTO job_error (job_id, line, key, problems)
-      SELECT j.id, (e->>'line')::int, coalesce(e->>'nip', ''), e->'problems' FROM import_job j CROSS JOIN LATERAL jsonb_array_elements(j.errors) AS e
-      ON CONFLICT DO NOTHING`);
-    await q.query('DROP TABLE import_job');
+    await moveImportJobsToJobs(q, 'siap.employee-import');
   }
 
   async down(): Promise<void> {

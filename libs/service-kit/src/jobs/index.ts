@@ -3,3 +3,4 @@ export * from './job-store';
 export * from './job-runner';
 export * from './job.migration';
 export * from './jobs.controller';
+export * from './legacy-import-jobs';

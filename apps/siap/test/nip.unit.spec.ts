@@ -4,9 +4,9 @@ const today = new Date('2026-11-28T00:00:00Z');
 
 describe('NIP validation', () => {
   it.each([
-    ['196608011988031001', { birthDate: '1966-08-01', appointmentMonth: '1988-03', sex: 'L', sequence: '001' }],
-    ['199212312019022003', { birthDate: '1992-12-31', appointmentMonth: '2019-02', sex: 'P', sequence: '003' }],
-  ])('reads %s', (nip, parts) => {
+    { nip: '196608011988031001', parts: { birthDate: '1966-08-01', appointmentMonth: '1988-03', sex: 'L', sequence: '001' } },
+    { nip: '199212312019022003', parts: { birthDate: '1992-12-31', appointmentMonth: '2019-02', sex: 'P', sequence: '003' } },
+  ])('reads $nip as born $parts.birthDate, appointed $parts.appointmentMonth, sex $parts.sex, sequence $parts.sequence', ({ nip, parts }) => {
     expect(parseNip(nip, today)).toEqual({ parts, problems: [] });
   });
 

@@ -1,7 +1,7 @@
 import { annualLeaveBalance, countWeekdays, overlapping, type AnnualLeaveRules } from '../src/domain/leave';
-import { WorkCalendar, type ScheduleRule } from '../src/calendar/work-calendar';
+import { WorkCalendar, type ScheduleRule } from '../src/domain/work-calendar';
 import schedules from '../src/rules/seed/schedule-rules.json';
-import { ruleOn, type EffectiveRule } from '../src/rules/effective-rules';
+import { ruleOn, type EffectiveRule } from '../src/domain/effective-rules';
 import seed from '../src/rules/seed/annual-leave-rules.json';
 
 const rules = ruleOn(seed as EffectiveRule<AnnualLeaveRules>[], '2026-06-01')!.value;
@@ -18,11 +18,11 @@ const calendar = new WorkCalendar(
 
 describe('annual leave', () => {
   it.each([
-    [0, 0, { available: 12, carriedOver: 0, remaining: 12 }],
-    [4, 3, { available: 16, carriedOver: 4, remaining: 13 }],
-    [12, 0, { available: 18, carriedOver: 6, remaining: 18 }],
-    [6, 19, { available: 18, carriedOver: 6, remaining: -1 }],
-  ])('with %d days unused last year and %d taken: %o', (unused, taken, expected) => {
+    { unused: 0, taken: 0, expected: { available: 12, carriedOver: 0, remaining: 12 } },
+    { unused: 4, taken: 3, expected: { available: 16, carriedOver: 4, remaining: 13 } },
+    { unused: 12, taken: 0, expected: { available: 18, carriedOver: 6, remaining: 18 } },
+    { unused: 6, taken: 19, expected: { available: 18, carriedOver: 6, remaining: -1 } },
+  ])('with $unused days unused last year and $taken taken: $expected.available available ($expected.carriedOver carried over), $expected.remaining remaining', ({ unused, taken, expected }) => {
     expect(annualLeaveBalance(rules, unused, taken)).toEqual(expected);
   });
 
@@ -39,7 +39,7 @@ describe('annual leave', () => {
   it.each([
     ['a week with Independence Day (17 Aug)', 'BKD', '2026-08-14', '2026-08-21', 5],
     ['a unit that works Saturdays from September, with a Saturday holiday', 'RSUD', '2026-08-28', '2026-09-12', 12],
-  ])('counts working days of the unit calendar: %s at %s', (_case, unit, start, end, expected) => {
+  ])('counts working days of the unit calendar: %s at %s (%s to %s): %d', (_case, unit, start, end, expected) => {
     let walked = 0;
     for (let d = new Date(`${start}T00:00:00Z`); d <= new Date(`${end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
       if (calendar.isWorkingDay([unit], d.toISOString().slice(0, 10))) walked++;

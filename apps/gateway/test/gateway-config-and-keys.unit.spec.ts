@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/service-kit';
-import { AccessTokens } from '../src/accounts/access-tokens';
+import { AccessTokens } from '@app/auth';
 import { GatewayConfig } from '../src/gateway.config';
 
 const BASE = {

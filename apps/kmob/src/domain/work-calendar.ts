@@ -1,7 +1,7 @@
-import { isoWeekday } from '../common/local-clock';
-import { minutesOf, type WorkSchedule } from '../domain/day-status';
-import { countWeekdays, type DateRange } from '../domain/leave';
-import { ruleOn, type EffectiveRule } from '../rules/effective-rules';
+import { isoWeekdayOf as isoWeekday } from './leave';
+import { minutesOf, type WorkSchedule } from './day-status';
+import { countWeekdays, type DateRange } from './leave';
+import { ruleOn, type EffectiveRule } from './effective-rules';
 
 /** Working hours per ISO weekday ("1" = Monday); a weekday not listed is an off day. */
 export interface ScheduleRule {

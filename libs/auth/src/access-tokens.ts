@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { isRole, type Identity } from '@app/auth';
+import { isRole, type Identity } from './identity';
 
 const ISSUER = 'sulteng-asn-gateway';
 const AUDIENCE = 'sulteng-asn-portal';
