@@ -2,9 +2,15 @@ import * as fs from 'node:fs';
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const APPS = fs.readdirSync('apps', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const APPS = fs
+  .readdirSync('apps', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 /** Another package's tests are its own: benches and tests use what libs/ export (@app/*). */
-const OTHER_TESTS = { group: ['../../*/test/**', '../../../*/test/**', '../../../apps/*/test/**', '../../../libs/*/test/**'], message: 'Do not reach into another package’s test/ folder; use @app/testing.' };
+const OTHER_TESTS = {
+  group: ['../../*/test/**', '../../../*/test/**', '../../../apps/*/test/**', '../../../libs/*/test/**'],
+  message: 'Do not reach into another package’s test/ folder; use @app/testing.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'scratch/**', '**/*.js', '**/*.mjs'] },
@@ -29,7 +35,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: APPS.filter((other) => other !== app).flatMap((other) => [`**/apps/${other}/**`, `../../${other}/**`, `../../../${other}/**`]), message: 'No app imports another app; share code through libs/.' },
+            {
+              group: APPS.filter((other) => other !== app).flatMap((other) => [`**/apps/${other}/**`, `../../${other}/**`, `../../../${other}/**`]),
+              message: 'No app imports another app; share code through libs/.',
+            },
             OTHER_TESTS,
           ],
         },
@@ -43,7 +52,17 @@ export default tseslint.config(
   {
     // Controllers answer HTTP; SQL lives in repositories and stores.
     files: ['apps/*/src/**/*.controller.ts', 'libs/*/src/**/*.controller.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'No SQL in controllers: use a store or service.' }, { name: '@nestjs/typeorm', message: 'No SQL in controllers: use a store or service.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'No SQL in controllers: use a store or service.' },
+            { name: '@nestjs/typeorm', message: 'No SQL in controllers: use a store or service.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // The domain is plain TypeScript, table-tested without a framework or a database.
@@ -51,7 +70,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@app/service-kit', '@app/service-kit/*', '@app/messaging', '@app/siap-read-model', '../*', '../../*'], message: 'domain/ is pure: no framework, database or service code (nor anything outside domain/).' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'kafkajs',
+                '@app/service-kit',
+                '@app/service-kit/*',
+                '@app/messaging',
+                '@app/siap-read-model',
+                '../*',
+                '../../*',
+              ],
+              message: 'domain/ is pure: no framework, database or service code (nor anything outside domain/).',
+            },
+          ],
+        },
       ],
     },
   },

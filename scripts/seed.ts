@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoEmployeesCsv, demoOffices, demoOrganisation } from './demo/sulteng-organisation';
 
-export async function seedDemo(gatewayUrl: string, admin: { nip: string; password: string }, employees = Number(process.env.DEMO_EMPLOYEES ?? 2000), log = console.log): Promise<void> {
+export async function seedDemo(
+  gatewayUrl: string,
+  admin: { nip: string; password: string },
+  employees = Number(process.env.DEMO_EMPLOYEES ?? 2000),
+  log = console.log,
+): Promise<void> {
   const base = gatewayUrl.replace(/\/$/, '');
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
@@ -23,11 +28,18 @@ export async function seedDemo(gatewayUrl: string, admin: { nip: string; passwor
   for (const unit of units) await post('/units', unit);
   for (const position of positions) await post('/positions', position);
   log(`seed: importing ${employees} employees…`);
-  const started = await fetch(`${api}/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: demoEmployeesCsv(employees, staffPositions) });
+  const started = await fetch(`${api}/imports/employees`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', ...auth },
+    body: demoEmployeesCsv(employees, staffPositions),
+  });
   if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
   const { id } = (await started.json()) as { id: string };
   for (;;) {
-    const job = (await (await fetch(`${api}/jobs/${id}`, { headers: auth })).json()) as { status: string; progress: { processed: number; total: number; imported: number; unchanged: number; failed: number } };
+    const job = (await (await fetch(`${api}/jobs/${id}`, { headers: auth })).json()) as {
+      status: string;
+      progress: { processed: number; total: number; imported: number; unchanged: number; failed: number };
+    };
     const { processed, total, imported, unchanged, failed } = job.progress;
     log(`seed: import ${job.status.toLowerCase()} ${processed}/${total} (new ${imported}, already there ${unchanged}, rejected ${failed})`);
     if (job.status === 'DONE' || job.status === 'FAILED') {
@@ -45,7 +57,11 @@ async function seedOffices(base: string, auth: Record<string, string>, log: (m: 
   log(`seed: ${offices.length} office locations in K-Mob…`);
   for (const { unitCode, ...office } of offices) {
     for (let attempt = 1; ; attempt++) {
-      const r = await fetch(`${base}/api/v1/kmob/locations/${unitCode}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify([office]) });
+      const r = await fetch(`${base}/api/v1/kmob/locations/${unitCode}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify([office]),
+      });
       if (r.status === 200) break;
       if (r.status === 404 && (await r.text()).includes('Layanan')) return log('seed: K-Mob is not routed by this gateway; no locations set');
       if (attempt >= 60) throw new Error(`locations of ${unitCode}: ${r.status} ${await r.text()}`);

@@ -42,14 +42,48 @@ export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition
   const staffPositions: DemoPosition[] = [];
   for (const opd of SULTENG_OPDS) {
     units.push({ code: opd.code, name: opd.name });
-    const head: DemoPosition = { code: `${opd.code}-KEPALA`, name: `Kepala ${opd.name}`, type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: opd.code };
+    const head: DemoPosition = {
+      code: `${opd.code}-KEPALA`,
+      name: `Kepala ${opd.name}`,
+      type: 'STRUKTURAL',
+      eselon: 'II.a',
+      kelasJabatan: 14,
+      unitCode: opd.code,
+    };
     positions.push(head);
-    for (const [suffix, name] of [['SEKRETARIAT', 'Sekretariat'], ['BIDANG-1', 'Bidang Program'], ['BIDANG-2', 'Bidang Pelayanan']]) {
+    for (const [suffix, name] of [
+      ['SEKRETARIAT', 'Sekretariat'],
+      ['BIDANG-1', 'Bidang Program'],
+      ['BIDANG-2', 'Bidang Pelayanan'],
+    ]) {
       const unitCode = `${opd.code}-${suffix}`;
       units.push({ code: unitCode, name: `${name} ${opd.name}`, parentCode: opd.code });
-      const chief: DemoPosition = { code: `${unitCode}-KEPALA`, name: `Kepala ${name}`, type: 'STRUKTURAL', eselon: 'III.a', kelasJabatan: 11, unitCode, parentCode: head.code };
-      const analyst: DemoPosition = { code: `${unitCode}-ANALIS`, name: `Analis ${name}`, type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode, parentCode: chief.code };
-      const clerk: DemoPosition = { code: `${unitCode}-PELAKSANA`, name: `Pengadministrasi ${name}`, type: 'PELAKSANA', kelasJabatan: 5, unitCode, parentCode: chief.code };
+      const chief: DemoPosition = {
+        code: `${unitCode}-KEPALA`,
+        name: `Kepala ${name}`,
+        type: 'STRUKTURAL',
+        eselon: 'III.a',
+        kelasJabatan: 11,
+        unitCode,
+        parentCode: head.code,
+      };
+      const analyst: DemoPosition = {
+        code: `${unitCode}-ANALIS`,
+        name: `Analis ${name}`,
+        type: 'FUNGSIONAL',
+        jenjang: 'Ahli Pertama',
+        kelasJabatan: 8,
+        unitCode,
+        parentCode: chief.code,
+      };
+      const clerk: DemoPosition = {
+        code: `${unitCode}-PELAKSANA`,
+        name: `Pengadministrasi ${name}`,
+        type: 'PELAKSANA',
+        kelasJabatan: 5,
+        unitCode,
+        parentCode: chief.code,
+      };
       positions.push(chief, analyst, clerk);
       staffPositions.push(analyst, clerk);
     }
@@ -58,7 +92,20 @@ export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition
 }
 
 const GIVEN = ['Andi', 'Moh.', 'Nur', 'Siti', 'Abdul', 'Rahmat', 'Fitri', 'Ahmad', 'Dewi', 'Hasan', 'Sri', 'Irfan', 'Wahyuni', 'Yusuf', 'Ratna', 'Fadli'];
-const FAMILY = ['Lamaranggi', 'Tombolotutu', 'Labolo', 'Lasahido', 'Pettalolo', 'Djanggola', 'Lalu', 'Pakamundi', 'Tandiabang', 'Sigi', 'Mangge', 'Lamakampali'];
+const FAMILY = [
+  'Lamaranggi',
+  'Tombolotutu',
+  'Labolo',
+  'Lasahido',
+  'Pettalolo',
+  'Djanggola',
+  'Lalu',
+  'Pakamundi',
+  'Tandiabang',
+  'Sigi',
+  'Mangge',
+  'Lamakampali',
+];
 const PNS_GOLONGAN = ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b'];
 
 export interface DemoEmployee {
@@ -108,12 +155,26 @@ const dmy = (iso: string) => iso.split('-').reverse().join('-');
 
 /** Employees `from` … `from + count - 1` as a CSV in the shape of SIASN's export (DD-MM-YYYY dates, M/F). */
 export function demoEmployeesCsv(count: number, staffPositions: DemoPosition[], from = 0): string {
-  const header = ['NIP BARU', 'NAMA', 'TGL LAHIR', 'JENIS KELAMIN', 'JENIS PEGAWAI NAMA', 'GOL AKHIR NAMA', 'UNOR ID', 'JABATAN ID', 'TMT CPNS', 'EMAIL', 'NOMOR HP'];
+  const header = [
+    'NIP BARU',
+    'NAMA',
+    'TGL LAHIR',
+    'JENIS KELAMIN',
+    'JENIS PEGAWAI NAMA',
+    'GOL AKHIR NAMA',
+    'UNOR ID',
+    'JABATAN ID',
+    'TMT CPNS',
+    'EMAIL',
+    'NOMOR HP',
+  ];
   const lines = [header.join(',')];
   for (let i = from; i < from + count; i++) {
     const e = demoEmployee(i, staffPositions);
     const type = e.employmentType === 'PPPK' ? 'PPPK' : 'PNS Daerah Provinsi';
-    lines.push([e.nip, e.name, dmy(e.birthDate), e.sex === 'L' ? 'M' : 'F', type, e.golongan, e.unitCode, e.positionCode, dmy(e.tmtCpns), e.email, e.phone].join(','));
+    lines.push(
+      [e.nip, e.name, dmy(e.birthDate), e.sex === 'L' ? 'M' : 'F', type, e.golongan, e.unitCode, e.positionCode, dmy(e.tmtCpns), e.email, e.phone].join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }

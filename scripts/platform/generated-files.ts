@@ -53,11 +53,18 @@ function nestCli(services: readonly ServiceDescriptor[]): string {
 }
 
 function initDatabases(services: readonly ServiceDescriptor[]): string {
-  return [`-- ${GENERATED}`, '-- One database per service: no service reads another\'s tables.', ...services.map((s) => `CREATE DATABASE ${s.name};`), ''].join('\n');
+  return [`-- ${GENERATED}`, "-- One database per service: no service reads another's tables.", ...services.map((s) => `CREATE DATABASE ${s.name};`), ''].join(
+    '\n',
+  );
 }
 
 /** The settings every service reads, and its own, as one environment; secrets come from `secret(name)`. */
-function environment(s: ServiceDescriptor, services: readonly ServiceDescriptor[], place: { database: string; kafka: string; urlOf(s: ServiceDescriptor): string; secret(name: string): string }, role?: string) {
+function environment(
+  s: ServiceDescriptor,
+  services: readonly ServiceDescriptor[],
+  place: { database: string; kafka: string; urlOf(s: ServiceDescriptor): string; secret(name: string): string },
+  role?: string,
+) {
   const env: Record<string, string> = {
     SERVICE: s.name,
     PORT: String(s.port),
@@ -74,7 +81,12 @@ function environment(s: ServiceDescriptor, services: readonly ServiceDescriptor[
   return env;
 }
 
-const readiness = (port: number) => ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${port}/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
+const readiness = (port: number) => [
+  'CMD',
+  'node',
+  '-e',
+  `fetch('http://127.0.0.1:${port}/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+];
 
 function compose(services: readonly ServiceDescriptor[]): string {
   const place = (s: ServiceDescriptor) => ({
@@ -120,7 +132,12 @@ function compose(services: readonly ServiceDescriptor[]): string {
           KAFKA_LOG_DIRS: '/var/lib/kafka/data',
         },
         volumes: ['kafka-data:/var/lib/kafka/data'],
-        healthcheck: { test: ['CMD-SHELL', '/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 > /dev/null'], interval: '10s', timeout: '10s', retries: 20 },
+        healthcheck: {
+          test: ['CMD-SHELL', '/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 > /dev/null'],
+          interval: '10s',
+          timeout: '10s',
+          retries: 20,
+        },
         restart: 'unless-stopped',
       },
     ],
@@ -140,13 +157,22 @@ function compose(services: readonly ServiceDescriptor[]): string {
 
 function kubernetes(s: ServiceDescriptor, services: readonly ServiceDescriptor[]): string {
   const labels = (name: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'sulteng-asn' });
-  const secretRef = (name: string) => ({ secretKeyRef: { name: name === 'INTERNAL_AUTH_SECRET' ? 'asn-internal-auth' : `${s.name}-secrets`, key: name === 'INTERNAL_AUTH_SECRET' ? 'secret' : name } });
+  const secretRef = (name: string) => ({
+    secretKeyRef: { name: name === 'INTERNAL_AUTH_SECRET' ? 'asn-internal-auth' : `${s.name}-secrets`, key: name === 'INTERNAL_AUTH_SECRET' ? 'secret' : name },
+  });
   const SECRET = '<secret>';
   const env = (role?: string) =>
     Object.entries(
-      environment(s, services, { database: SECRET, kafka: KAFKA_BROKERS_K8S, urlOf: (other) => `http://${other.name}:${other.port}`, secret: () => SECRET }, role),
+      environment(
+        s,
+        services,
+        { database: SECRET, kafka: KAFKA_BROKERS_K8S, urlOf: (other) => `http://${other.name}:${other.port}`, secret: () => SECRET },
+        role,
+      ),
     ).map(([name, value]) =>
-      value === SECRET ? { name, valueFrom: name === 'DATABASE_URL' ? { secretKeyRef: { name: `${s.name}-database`, key: 'url' } } : secretRef(name) } : { name, value },
+      value === SECRET
+        ? { name, valueFrom: name === 'DATABASE_URL' ? { secretKeyRef: { name: `${s.name}-database`, key: 'url' } } : secretRef(name) }
+        : { name, value },
     );
   const deployment = (name: string, replicas: number, role?: string) => ({
     apiVersion: 'apps/v1',
@@ -176,7 +202,12 @@ function kubernetes(s: ServiceDescriptor, services: readonly ServiceDescriptor[]
   });
   const docs: object[] = [
     deployment(s.name, s.replicas),
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, labels: labels(s.name) }, spec: { selector: { 'app.kubernetes.io/name': s.name }, ports: [{ name: 'http', port: s.port, targetPort: 'http' }] } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: s.name, labels: labels(s.name) },
+      spec: { selector: { 'app.kubernetes.io/name': s.name }, ports: [{ name: 'http', port: s.port, targetPort: 'http' }] },
+    },
   ];
   if (s.workerReplicas) docs.push(deployment(`${s.name}-worker`, s.workerReplicas, 'worker'));
   const header = [
@@ -194,4 +225,3 @@ export function writeGeneratedFiles(services: readonly ServiceDescriptor[]): str
   for (const file of files) fs.writeFileSync(path.join(ROOT, file.path), file.content);
   return files.map((f) => f.path);
 }
-

@@ -40,7 +40,11 @@ describe('npm start', () => {
       expect(output).not.toMatch(/│ \{"level"/);
       // The generated admin password is printed once and works at the gateway.
       const [, nip, password] = /first admin account: NIP (\d{18}), password (\S+)/.exec(output) ?? [];
-      const login = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip, password }) });
+      const login = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nip, password }),
+      });
       expect(login.status).toBe(200);
       const { accessToken } = (await login.json()) as { accessToken: string };
       const created = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/siap/units`, {
@@ -53,7 +57,9 @@ describe('npm start', () => {
       expect((await fetch(`http://127.0.0.1:${siapPort}/api/v1/siap/units`)).status).toBe(401);
       expect((await fetch(`http://127.0.0.1:${siapPort}/health/ready`)).status).toBe(200);
       // Only the gateway answers on the machine's network address; the services listen on loopback alone.
-      const lan = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+      const lan = Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
       if (lan) {
         expect((await fetch(`http://${lan}:${gatewayPort}/health/live`)).status).toBe(200);
         for (const port of [siapPort, kmobPort]) await expect(fetch(`http://${lan}:${port}/health/live`)).rejects.toThrow();

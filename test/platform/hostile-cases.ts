@@ -70,9 +70,17 @@ export function operationsOf(doc: OpenApiDocument): RouteOperation[] {
       const jsonSchema = content['application/json']?.schema;
       const deep = (s: Schema | undefined): Schema => {
         const r = resolve(s);
-        return { ...r, items: r.items ? deep(r.items) : undefined, properties: r.properties ? Object.fromEntries(Object.entries(r.properties).map(([k, v]) => [k, deep(v)])) : undefined };
+        return {
+          ...r,
+          items: r.items ? deep(r.items) : undefined,
+          properties: r.properties ? Object.fromEntries(Object.entries(r.properties).map(([k, v]) => [k, deep(v)])) : undefined,
+        };
       };
-      const body = content['text/csv'] ? ({ type: 'csv' } as const) : jsonSchema ? { type: 'json' as const, schema: deep(jsonSchema), example: exampleOf(deep(jsonSchema)) } : null;
+      const body = content['text/csv']
+        ? ({ type: 'csv' } as const)
+        : jsonSchema
+          ? { type: 'json' as const, schema: deep(jsonSchema), example: exampleOf(deep(jsonSchema)) }
+          : null;
       operations.push({
         method: method.toUpperCase(),
         template,
@@ -123,12 +131,23 @@ function wrongValues(schema: Schema, name: string): { label: string; value: unkn
     { label: 'an array', value: ['a', 'b'] },
   ];
   if (schema.type !== 'string' || schema.enum) values.push({ label: 'a string', value: 'tidak-valid' });
-  if (schema.type === 'string' || !schema.type) values.push({ label: 'a number', value: 12345 }, { label: 'an empty string', value: '' }, { label: 'blanks', value: '   ' });
+  if (schema.type === 'string' || !schema.type)
+    values.push({ label: 'a number', value: 12345 }, { label: 'an empty string', value: '' }, { label: 'blanks', value: '   ' });
   if (schema.type === 'integer' || schema.type === 'number') {
-    values.push({ label: 'a huge number', value: 1e300 }, { label: '21 digits', value: 1e20 }, { label: 'a negative number', value: -1 }, { label: 'a fraction', value: 0.5 });
+    values.push(
+      { label: 'a huge number', value: 1e300 },
+      { label: '21 digits', value: 1e20 },
+      { label: 'a negative number', value: -1 },
+      { label: 'a fraction', value: 0.5 },
+    );
   }
   if (LOOKS_LIKE_DATE.test(name) || schema.format === 'date') {
-    values.push({ label: '30 February', value: '2026-02-30' }, { label: 'year 0000', value: '0000-01-01' }, { label: 'year 9999', value: '9999-12-31' }, { label: '31 April', value: '2026-04-31' });
+    values.push(
+      { label: '30 February', value: '2026-02-30' },
+      { label: 'year 0000', value: '0000-01-01' },
+      { label: 'year 9999', value: '9999-12-31' },
+      { label: '31 April', value: '2026-04-31' },
+    );
   }
   return values;
 }
@@ -159,9 +178,17 @@ export function hostileCases(op: RouteOperation, samples: Record<string, string>
       ['year 0000', '0000-01'],
       ['a path traversal', '..%2F..%2Fetc'],
     ];
-    for (const [label, value] of raw) cases.push({ label: `path ${name}: ${label}`, mayBeAccepted: false, path: fill(op.template, { ...samples, [name]: value }), headers: bodyOk ? JSON_HEADERS : {}, body: bodyOk });
+    for (const [label, value] of raw)
+      cases.push({
+        label: `path ${name}: ${label}`,
+        mayBeAccepted: false,
+        path: fill(op.template, { ...samples, [name]: value }),
+        headers: bodyOk ? JSON_HEADERS : {},
+        body: bodyOk,
+      });
   }
-  const query = (label: string, q: string, mayBeAccepted = false) => cases.push({ label, mayBeAccepted, path: `${path}?${q}`, headers: bodyOk ? JSON_HEADERS : {}, body: bodyOk });
+  const query = (label: string, q: string, mayBeAccepted = false) =>
+    cases.push({ label, mayBeAccepted, path: `${path}?${q}`, headers: bodyOk ? JSON_HEADERS : {}, body: bodyOk });
   for (const { name, schema } of op.queryParams) {
     query(`query ${name}: NUL byte`, `${name}=%00`);
     query(`query ${name}: 20 digits`, `${name}=99999999999999999999`);
@@ -198,8 +225,12 @@ export function hostileCases(op: RouteOperation, samples: Record<string, string>
     }
   }
   if (op.body?.type === 'csv') {
-    const csv = (label: string, text: string) => cases.push({ label: `csv: ${label}`, mayBeAccepted: true, path, headers: { 'content-type': 'text/csv' }, body: text });
-    csv('NUL bytes and impossible dates in rows', 'NIP,WAKTU,JENIS,NIP BARU,NAMA\n199003152015031002,2026-02-30 07:10,MASUK,19900315\u00002015031002,Ahmad\u0000P\n0000,0000-01-01 25:61,X,,\n');
+    const csv = (label: string, text: string) =>
+      cases.push({ label: `csv: ${label}`, mayBeAccepted: true, path, headers: { 'content-type': 'text/csv' }, body: text });
+    csv(
+      'NUL bytes and impossible dates in rows',
+      'NIP,WAKTU,JENIS,NIP BARU,NAMA\n199003152015031002,2026-02-30 07:10,MASUK,19900315\u00002015031002,Ahmad\u0000P\n0000,0000-01-01 25:61,X,,\n',
+    );
     csv(
       'a SIASN export with NUL bytes, blank names and impossible dates',
       'NIP BARU,NAMA,TGL LAHIR,JENIS KELAMIN,JENIS PEGAWAI NAMA,GOL AKHIR NAMA,UNOR ID,JABATAN ID,TMT CPNS\n' +

@@ -27,7 +27,12 @@ describe('hostile input on every route, as every role', () => {
     Object.assign(tokens, { OPERATOR_OPD: people.operator, ATASAN: people.kabid, PEGAWAI: people.analis });
     const office = { name: 'Kantor BKD Sulteng', latitude: -0.8979, longitude: 119.8594, radiusMeters: 100, wifiBssids: ['a4:2b:b0:11:22:33'] };
     expect((await p.call('PUT', '/api/v1/kmob/locations/BKD', [office], tokens.ADMIN_BKD)).status).toBe(200);
-    const request = await p.call('POST', '/api/v1/kmob/requests', { type: 'CUTI_TAHUNAN', startDate: nextMonday(), endDate: nextMonday(), reason: 'Urusan keluarga' }, tokens.PEGAWAI);
+    const request = await p.call(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'CUTI_TAHUNAN', startDate: nextMonday(), endDate: nextMonday(), reason: 'Urusan keluarga' },
+      tokens.PEGAWAI,
+    );
     expect(request.status).toBe(201);
     samples = {
       nip: PEOPLE.analis.nip,
@@ -62,11 +67,24 @@ describe('hostile input on every route, as every role', () => {
         let accepted = false;
         for (const c of opCases) {
           // An account route changes who may do what: it works on an account no role's token belongs to.
-          const reply = await send(p, op, op.template.includes('/auth/accounts/') ? { ...c, path: c.path.replace(PEOPLE.analis.nip, PEOPLE.perawat.nip) } : c, tokens[role]);
+          const reply = await send(
+            p,
+            op,
+            op.template.includes('/auth/accounts/') ? { ...c, path: c.path.replace(PEOPLE.analis.nip, PEOPLE.perawat.nip) } : c,
+            tokens[role],
+          );
           requests++;
-          const problem = judge(op, c, reply) ?? (op.body?.type === 'csv' && reply.status === 202 ? await jobProblem(p, operations, op, reply.body.id, tokens[role]) : null);
+          const problem =
+            judge(op, c, reply) ?? (op.body?.type === 'csv' && reply.status === 202 ? await jobProblem(p, operations, op, reply.body.id, tokens[role]) : null);
           if (reply.status >= 500) serverErrors++;
-          if (problem) findings.push({ role, operation: `${op.method} ${op.template}`, label: c.label, status: reply.status, text: `${problem}: ${reply.text.slice(0, 300)}` });
+          if (problem)
+            findings.push({
+              role,
+              operation: `${op.method} ${op.template}`,
+              label: c.label,
+              status: reply.status,
+              text: `${problem}: ${reply.text.slice(0, 300)}`,
+            });
           if (reply.status < 400 && op.method !== 'GET') {
             accepted = true;
             await quiet(p);
@@ -77,11 +95,19 @@ describe('hostile input on every route, as every role', () => {
         const after = await digest(p);
         const changed = Object.keys(after).filter((table) => after[table] !== baseline[table]);
         if (changed.length > 0) {
-          findings.push({ role, operation: `${op.method} ${op.template}`, label: `refused requests changed ${changed.join(', ')}${accepted ? ' (after an accepted case)' : ''}`, status: 0, text: '' });
+          findings.push({
+            role,
+            operation: `${op.method} ${op.template}`,
+            label: `refused requests changed ${changed.join(', ')}${accepted ? ' (after an accepted case)' : ''}`,
+            status: 0,
+            text: '',
+          });
         }
       }
     }
-    console.log(`hostile input: ${operations.length} operations × ${Object.keys(tokens).length} roles, ${cases} cases per role in all, ${requests} requests; 5xx answers: ${serverErrors}; findings: ${findings.length}`);
+    console.log(
+      `hostile input: ${operations.length} operations × ${Object.keys(tokens).length} roles, ${cases} cases per role in all, ${requests} requests; 5xx answers: ${serverErrors}; findings: ${findings.length}`,
+    );
     const grouped = new Map<string, string[]>();
     for (const f of findings) {
       const key = `${f.operation} | ${f.label} | ${f.status} | ${f.text.slice(0, 160)}`;
@@ -114,7 +140,8 @@ function judge(op: RouteOperation, c: HostileCase, reply: { status: number; head
   }
   const body = reply.body;
   if (!(reply.headers.get('content-type') ?? '').includes('application/json')) return 'not JSON';
-  if (!body || body.statusCode !== reply.status || typeof body.error !== 'string' || typeof body.message !== 'string' || typeof body.requestId !== 'string') return 'not the platform error body';
+  if (!body || body.statusCode !== reply.status || typeof body.error !== 'string' || typeof body.message !== 'string' || typeof body.requestId !== 'string')
+    return 'not the platform error body';
   if (ENGLISH.test(body.message) || (body.details ?? []).some((d: { message: string }) => ENGLISH.test(d.message))) return 'not in Bahasa Indonesia';
   return null;
 }
@@ -136,8 +163,14 @@ async function jobProblem(p: RunningPlatform, operations: RouteOperation[], op: 
 async function digest(p: RunningPlatform): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const [service, db] of Object.entries(p.databases)) {
-    const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r: { tablename: string }) => r.tablename).filter((t: string) => !VOLATILE_TABLES.has(t));
-    const sums = await db.query(tables.map((t: string) => `SELECT '${t}' AS t, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM "${t}" x`).join(' UNION ALL '));
+    const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows
+      .map((r: { tablename: string }) => r.tablename)
+      .filter((t: string) => !VOLATILE_TABLES.has(t));
+    const sums = await db.query(
+      tables
+        .map((t: string) => `SELECT '${t}' AS t, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM "${t}" x`)
+        .join(' UNION ALL '),
+    );
     for (const row of sums.rows as { t: string; h: string }[]) result[`${service}.${row.t}`] = row.h;
   }
   return result;
@@ -150,13 +183,18 @@ async function quiet(p: RunningPlatform): Promise<void> {
     return true;
   }, 'the outboxes to drain');
   let last = '';
-  await waitFor(async () => {
-    const counts = await Promise.all(Object.values(p.databases).map(async (db) => (await db.query('SELECT count(*)::int AS n FROM inbox_event')).rows[0].n));
-    const now = counts.join(',');
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, 'the consumers to settle', 20_000, 300);
+  await waitFor(
+    async () => {
+      const counts = await Promise.all(Object.values(p.databases).map(async (db) => (await db.query('SELECT count(*)::int AS n FROM inbox_event')).rows[0].n));
+      const now = counts.join(',');
+      const settled = now === last;
+      last = now;
+      return settled;
+    },
+    'the consumers to settle',
+    20_000,
+    300,
+  );
 }
 
 function nextMonday(): string {

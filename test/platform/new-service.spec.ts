@@ -39,7 +39,15 @@ describe('a new service', () => {
       platform = await runPlatform({
         services: WITH_FAKE.filter((s) => s.name === 'fake' || s.public),
         dataDir,
-        env: { ...process.env, DATABASE_URL: process.env.TEST_PG_ADMIN_URL, KAFKA_BROKERS: broker.address, GATEWAY_PORT: String(await freePort()), FAKE_PORT: String(await freePort()), GATEWAY_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.TEST_PG_ADMIN_URL,
+          KAFKA_BROKERS: broker.address,
+          GATEWAY_PORT: String(await freePort()),
+          FAKE_PORT: String(await freePort()),
+          GATEWAY_HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+        },
         say: () => undefined,
         log: () => undefined,
       });
@@ -52,7 +60,11 @@ describe('a new service', () => {
 
     it('is started, and reached through the gateway with the caller’s identity', async () => {
       const gateway = platform.gatewayUrl.replace('localhost', '127.0.0.1');
-      const login = await fetch(`${gateway}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip: platform.secrets.ADMIN_NIP, password: platform.secrets.ADMIN_PASSWORD }) });
+      const login = await fetch(`${gateway}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nip: platform.secrets.ADMIN_NIP, password: platform.secrets.ADMIN_PASSWORD }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
       const hello = await fetch(`${gateway}/api/v1/fake/hello`, { headers: { authorization: `Bearer ${accessToken}` } });
       expect([hello.status, await hello.json()]).toEqual([200, { pesan: 'Halo dari layanan baru', untuk: platform.secrets.ADMIN_NIP }]);

@@ -57,7 +57,11 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
     const sent: Record<string, string> = { ...headers };
     if (body !== undefined && !sent['content-type']) sent['content-type'] = 'application/json';
     if (token) sent.authorization = `Bearer ${token}`;
-    const response = await fetch(`${gatewayUrl}${p}`, { method, headers: sent, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${gatewayUrl}${p}`, {
+      method,
+      headers: sent,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = null;
     try {
@@ -116,15 +120,37 @@ export async function seedPeople(p: RunningPlatform, adminToken: string): Promis
     positions: [
       { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
       { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' },
-      { code: 'BKD-KABID', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' },
-      { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID' },
+      {
+        code: 'BKD-KABID',
+        name: 'Kepala Bidang Mutasi',
+        type: 'STRUKTURAL',
+        eselon: 'III.b',
+        kelasJabatan: 11,
+        unitCode: 'BKD-MUTASI',
+        parentCode: 'BKD-KABAN',
+      },
+      {
+        code: 'BKD-ANALIS',
+        name: 'Analis Kepegawaian',
+        type: 'FUNGSIONAL',
+        jenjang: 'Ahli Pertama',
+        kelasJabatan: 8,
+        unitCode: 'BKD-MUTASI',
+        parentCode: 'BKD-KABID',
+      },
       { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES' },
     ],
     people: PEOPLE,
   });
   const nips = Object.values(PEOPLE).map((person) => person.nip);
-  await waitFor(async () => (await p.databases.gateway.query('SELECT count(*)::int AS n FROM account WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, 'accounts from SIAP events');
-  await waitFor(async () => (await p.databases.kmob.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length, "K-Mob's projection");
+  await waitFor(
+    async () => (await p.databases.gateway.query('SELECT count(*)::int AS n FROM account WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length,
+    'accounts from SIAP events',
+  );
+  await waitFor(
+    async () => (await p.databases.kmob.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length,
+    "K-Mob's projection",
+  );
   const tokens = {} as Record<keyof typeof PEOPLE, string>;
   for (const [key, person] of Object.entries(PEOPLE) as [keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]][]) {
     const code = (await p.call('POST', `/api/v1/auth/accounts/${person.nip}/activation`, undefined, adminToken)).body.code;

@@ -58,7 +58,12 @@ async function main(): Promise<void> {
   const broker = await spawnBrokerProcess(['--partitions', '3']);
   const secret = randomBytes(32).toString('hex');
   const [siapPort, gatewayPort] = [await freePort(), await freePort()];
-  const siap = spawnService('apps/siap/src/main.ts', { PORT: String(siapPort), DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap'), KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: secret });
+  const siap = spawnService('apps/siap/src/main.ts', {
+    PORT: String(siapPort),
+    DATABASE_URL: await ensureDatabase(pg.adminUrl, 'siap'),
+    KAFKA_BROKERS: broker.address,
+    INTERNAL_AUTH_SECRET: secret,
+  });
   const gateway = spawnService('apps/gateway/src/main.ts', {
     PORT: String(gatewayPort),
     DATABASE_URL: await ensureDatabase(pg.adminUrl, 'gateway'),
@@ -67,7 +72,10 @@ async function main(): Promise<void> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ADMIN_NIP: ADMIN.nip,
     ADMIN_PASSWORD: ADMIN.password,
-    ...upstreamSettings(SERVICES.filter((s) => s.name === 'siap'), () => `http://127.0.0.1:${siapPort}`),
+    ...upstreamSettings(
+      SERVICES.filter((s) => s.name === 'siap'),
+      () => `http://127.0.0.1:${siapPort}`,
+    ),
     RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '100000000',
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000000',
   });
@@ -75,7 +83,11 @@ async function main(): Promise<void> {
   let bare: BareHttp | undefined;
   try {
     await Promise.all([waitUntilReady(`http://127.0.0.1:${siapPort}`), waitUntilReady(gw)]);
-    const token = ((await (await fetch(`${gw}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { accessToken: string }).accessToken;
+    const token = (
+      (await (
+        await fetch(`${gw}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+      ).json()) as { accessToken: string }
+    ).accessToken;
     const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const post = async (p: string, body: unknown) => {
       const r = await fetch(`${gw}/api/v1/siap${p}`, { method: 'POST', headers: bearer, body: JSON.stringify(body) });
@@ -83,7 +95,17 @@ async function main(): Promise<void> {
     };
     await post('/units', { code: 'BKD', name: 'Badan Kepegawaian Daerah' });
     await post('/positions', { code: 'BKD-ANALIS', name: 'Analis', type: 'FUNGSIONAL', kelasJabatan: 8, unitCode: 'BKD' });
-    await post('/employees', { nip: NIP, name: 'Andi', birthDate: '1990-01-01', sex: 'L', employmentType: 'PNS', golongan: 'III/a', unitCode: 'BKD', positionCode: 'BKD-ANALIS', tmtCpns: '2015-03-01' });
+    await post('/employees', {
+      nip: NIP,
+      name: 'Andi',
+      birthDate: '1990-01-01',
+      sex: 'L',
+      employmentType: 'PNS',
+      golongan: 'III/a',
+      unitCode: 'BKD',
+      positionCode: 'BKD-ANALIS',
+      tmtCpns: '2015-03-01',
+    });
 
     const pathname = `/api/v1/siap/employees/${NIP}`;
     const identity = await signIdentity({ nip: ADMIN.nip, name: 'Administrator BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' }, secret, 3600);
@@ -120,11 +142,38 @@ async function main(): Promise<void> {
     printTable(
       ['measure', 'direct to SIAP', 'through the gateway', 'calibration', 'ratio, direct', 'ratio, gateway', 'goal', 'met'],
       [
-        row(`requests/s (${CONCURRENCY} clients, saturated)`, direct.perSecond, via.perSecond, calibration.perSecond, fmt, ` (${(share * 100).toFixed(0)}%)`, '≥ 70%', share >= 0.7 ? 'yes' : 'NO'),
+        row(
+          `requests/s (${CONCURRENCY} clients, saturated)`,
+          direct.perSecond,
+          via.perSecond,
+          calibration.perSecond,
+          fmt,
+          ` (${(share * 100).toFixed(0)}%)`,
+          '≥ 70%',
+          share >= 0.7 ? 'yes' : 'NO',
+        ),
         row('p99 latency, saturated', percentile(direct.latencies, 99), percentile(via.latencies, 99), percentile(calibration.latencies, 99), ms),
         row(`p50 latency at ${PACED_RATE}/s`, percentile(directPaced, 50), percentile(viaPaced, 50), percentile(calibrationPaced, 50), ms),
-        row(`p99 latency at ${PACED_RATE}/s`, percentile(directPaced, 99), percentile(viaPaced, 99), percentile(calibrationPaced, 99), ms, ` (+${addedP99.toFixed(2)} ms)`, 'added ≤ 5 ms', addedP99 <= 5 ? 'yes' : 'NO'),
-        ['non-200 answers', String(errors(direct)), String(errors(via)), String(errors(calibration)), '', '', '0', errors(direct) + errors(via) === 0 ? 'yes' : 'NO'],
+        row(
+          `p99 latency at ${PACED_RATE}/s`,
+          percentile(directPaced, 99),
+          percentile(viaPaced, 99),
+          percentile(calibrationPaced, 99),
+          ms,
+          ` (+${addedP99.toFixed(2)} ms)`,
+          'added ≤ 5 ms',
+          addedP99 <= 5 ? 'yes' : 'NO',
+        ),
+        [
+          'non-200 answers',
+          String(errors(direct)),
+          String(errors(via)),
+          String(errors(calibration)),
+          '',
+          '',
+          '0',
+          errors(direct) + errors(via) === 0 ? 'yes' : 'NO',
+        ],
       ],
     );
     console.log(

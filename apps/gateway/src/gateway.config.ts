@@ -59,12 +59,16 @@ export class GatewayConfig extends BaseServiceConfig {
    * service not listed is not routed (404). Generated from the service descriptors (apps/registry.ts).
    */
   @IsOptional()
-  @Matches(/^(([a-z][a-z0-9]*=https?:\/\/[^,\s]+)(,[a-z][a-z0-9]*=https?:\/\/[^,\s]+)*)?$/, { message: 'UPSTREAMS must be name=http://host:port pairs separated by commas' })
+  @Matches(/^(([a-z][a-z0-9]*=https?:\/\/[^,\s]+)(,[a-z][a-z0-9]*=https?:\/\/[^,\s]+)*)?$/, {
+    message: 'UPSTREAMS must be name=http://host:port pairs separated by commas',
+  })
   UPSTREAMS: string = '';
 
   /** Each service's largest JSON and text (CSV) body, `name=json:text` bytes; 1 MiB JSON and no text body when not listed. */
   @IsOptional()
-  @Matches(/^(([a-z][a-z0-9]*=\d+:\d+)(,[a-z][a-z0-9]*=\d+:\d+)*)?$/, { message: 'UPSTREAM_BODY_LIMITS must be name=jsonBytes:textBytes pairs separated by commas' })
+  @Matches(/^(([a-z][a-z0-9]*=\d+:\d+)(,[a-z][a-z0-9]*=\d+:\d+)*)?$/, {
+    message: 'UPSTREAM_BODY_LIMITS must be name=jsonBytes:textBytes pairs separated by commas',
+  })
   UPSTREAM_BODY_LIMITS: string = '';
 
   /** A service slower than this gets 504. */
@@ -93,7 +97,9 @@ export class GatewayConfig extends BaseServiceConfig {
   }
 
   get bodyLimits(): Record<string, { json: number; text: number }> {
-    return Object.fromEntries(pairs(this.UPSTREAM_BODY_LIMITS).map(([name, limits]) => [name, { json: Number(limits.split(':')[0]), text: Number(limits.split(':')[1]) }]));
+    return Object.fromEntries(
+      pairs(this.UPSTREAM_BODY_LIMITS).map(([name, limits]) => [name, { json: Number(limits.split(':')[0]), text: Number(limits.split(':')[1]) }]),
+    );
   }
 
   get previousKeys(): Map<string, string> {

@@ -34,8 +34,31 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
   configure: wireGateway,
   rootModule: (config, logger): DynamicModule => ({
     module: GatewayModule,
-    imports: [PlatformModule.forRoot({ service: 'gateway', config, logger, entities: GATEWAY_ENTITIES, migrations: [GatewaySchema1732782000000, Audit1732782100000, SessionsAndThrottle1732782200000, ProjectionToReadModel1732789000000, SiapReadModel1732790000000], requireGatewayIdentity: false }), SiapReadModelModule.forFeature({ consumer: 'gateway-employees', hooks: AccountChanges })],
+    imports: [
+      PlatformModule.forRoot({
+        service: 'gateway',
+        config,
+        logger,
+        entities: GATEWAY_ENTITIES,
+        migrations: [
+          GatewaySchema1732782000000,
+          Audit1732782100000,
+          SessionsAndThrottle1732782200000,
+          ProjectionToReadModel1732789000000,
+          SiapReadModel1732790000000,
+        ],
+        requireGatewayIdentity: false,
+      }),
+      SiapReadModelModule.forFeature({ consumer: 'gateway-employees', hooks: AccountChanges }),
+    ],
     controllers: [AuthController, AuditController],
-    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, LiveSessions, AuthService, AccountChanges, AuditLog, { provide: APP_GUARD, useClass: AccessGuard }],
+    providers: [
+      { provide: GATEWAY_CONFIG, useValue: config },
+      LiveSessions,
+      AuthService,
+      AccountChanges,
+      AuditLog,
+      { provide: APP_GUARD, useClass: AccessGuard },
+    ],
   }),
 };

@@ -30,7 +30,10 @@ describe('gateway accounts: login, activation, lockout, tokens', () => {
     expect((await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'anything-123' })).status).toBe(401);
 
     // What `curl -X POST -H 'content-type: application/json'` sends: a JSON content type and no body.
-    const response = await fetch(`${g.baseUrl}/api/v1/auth/accounts/${PEGAWAI_NIP}/activation`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` } });
+    const response = await fetch(`${g.baseUrl}/api/v1/auth/accounts/${PEGAWAI_NIP}/activation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    });
     const code = { status: response.status, body: (await response.json()) as { code: string } };
     expect(code.status).toBe(201);
     const weak = await g.call('POST', '/api/v1/auth/activate', { nip: PEGAWAI_NIP, code: code.body.code, newPassword: 'short' });
@@ -99,7 +102,9 @@ describe('gateway accounts: login, activation, lockout, tokens', () => {
   it('changes a password (other sessions end) and disables the account of an employee who leaves service', async () => {
     const session = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).body;
     expect((await g.call('POST', '/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'Donggala-2026x' }, session.accessToken)).status).toBe(400);
-    expect((await g.call('POST', '/api/v1/auth/password', { currentPassword: 'Palu-Sulteng-2026', newPassword: 'Donggala-2026x' }, session.accessToken)).status).toBe(204);
+    expect(
+      (await g.call('POST', '/api/v1/auth/password', { currentPassword: 'Palu-Sulteng-2026', newPassword: 'Donggala-2026x' }, session.accessToken)).status,
+    ).toBe(204);
     expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
     const fresh = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Donggala-2026x' })).body;
 

@@ -13,13 +13,22 @@ const BASE = {
 describe('gateway configuration and signing keys', () => {
   it('refuses to start in production without the first admin, naming the variables', () => {
     expect(() => loadConfig(GatewayConfig, { ...BASE, NODE_ENV: 'production' })).toThrow(/ADMIN_NIP[\s\S]*ADMIN_PASSWORD/);
-    expect(() => loadConfig(GatewayConfig, { ...BASE, NODE_ENV: 'production', ADMIN_NIP: '196608011988031001', ADMIN_PASSWORD: 'Rahasia-2026x' })).not.toThrow();
+    expect(() =>
+      loadConfig(GatewayConfig, { ...BASE, NODE_ENV: 'production', ADMIN_NIP: '196608011988031001', ADMIN_PASSWORD: 'Rahasia-2026x' }),
+    ).not.toThrow();
     expect(() => loadConfig(GatewayConfig, { ...BASE })).not.toThrow(); // development: npm start provides them
     expect(() => loadConfig(GatewayConfig, { ...BASE, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
   it('keeps accepting tokens of a previous key after rotation, and only those', async () => {
-    const identity = { nip: '196608011988031001', name: 'Admin', roles: ['ADMIN_BKD' as const], unitCode: 'BKD', sessionId: '0b7c3f0e-3d6f-4a53-9d1c-2f4b9a3c1e55', epoch: 1 };
+    const identity = {
+      nip: '196608011988031001',
+      name: 'Admin',
+      roles: ['ADMIN_BKD' as const],
+      unitCode: 'BKD',
+      sessionId: '0b7c3f0e-3d6f-4a53-9d1c-2f4b9a3c1e55',
+      epoch: 1,
+    };
     const before = new AccessTokens('k1', 'first-secret-of-sufficient-length-000', new Map(), 900);
     const oldToken = await before.issue(identity);
     const rotated = new AccessTokens('k2', 'second-secret-of-sufficient-length-00', new Map([['k1', 'first-secret-of-sufficient-length-000']]), 900);

@@ -35,7 +35,11 @@ export async function startGateway(extraEnv: Record<string, string> = {}): Promi
     },
     async publishEmployee(type, employee) {
       const event = newCloudEvent({ source: '/sulteng/siap', type: EmployeeEvents[type].type, subject: employee.nip, data: { employee } });
-      await producer.send({ topic: 'siap.employee.v1', acks: -1, messages: [{ key: employee.nip, value: JSON.stringify(event.data), headers: cloudEventHeaders(event) }] });
+      await producer.send({
+        topic: 'siap.employee.v1',
+        acks: -1,
+        messages: [{ key: employee.nip, value: JSON.stringify(event.data), headers: cloudEventHeaders(event) }],
+      });
     },
     async close() {
       await producer.disconnect();

@@ -12,10 +12,20 @@ const CLERK = '198501012010031005';
 function loginFrom(address: string, port: number, nip: string, password: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ nip, password });
-    const request = http.request({ host: '127.0.0.1', port, localAddress: address, path: '/api/v1/auth/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress: address,
+        path: '/api/v1/auth/login',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -43,7 +53,9 @@ describe('gateway: logins and sessions under attack', () => {
   afterAll(() => g.close());
 
   it('checks only five of 40 simultaneous wrong passwords, then refuses even the right one from that address', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => g.call('POST', '/api/v1/auth/login', { nip: ACTIVE, password: `salah-${i}-sandi` })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => g.call('POST', '/api/v1/auth/login', { nip: ACTIVE, password: `salah-${i}-sandi` })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
@@ -83,7 +95,8 @@ describe('gateway: logins and sessions under attack', () => {
   });
 
   /** An authenticated call that changes nothing: 400 (wrong current password) while the token stands, 401 once it does not. */
-  const probe = async (token: string) => (await g.call('POST', '/api/v1/auth/password', { currentPassword: 'bukan-sandinya-1', newPassword: 'Apa-saja-2026' }, token)).status;
+  const probe = async (token: string) =>
+    (await g.call('POST', '/api/v1/auth/password', { currentPassword: 'bukan-sandinya-1', newPassword: 'Apa-saja-2026' }, token)).status;
 
   it('ends access at once on logout, password change, demotion and termination', async () => {
     const phone = (await loginAs(g, SECOND_ADMIN)).body;
@@ -113,9 +126,17 @@ describe('gateway: logins and sessions under attack', () => {
 
   it('keeps what a client typed out of the audit trail unless it is a NIP, and a request id only when it is a plain token', async () => {
     await g.call('POST', '/api/v1/auth/login', { nip: `${'1'.repeat(17)}\u0007`, password: 'x' });
-    const odd = await fetch(`${g.baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'abc def<script>' }, body: JSON.stringify({ refreshToken: 'tidak-ada' }) });
+    const odd = await fetch(`${g.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'abc def<script>' },
+      body: JSON.stringify({ refreshToken: 'tidak-ada' }),
+    });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const plain = await fetch(`${g.baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'portal-7f3a.1' }, body: JSON.stringify({ refreshToken: 'tidak-ada' }) });
+    const plain = await fetch(`${g.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'portal-7f3a.1' },
+      body: JSON.stringify({ refreshToken: 'tidak-ada' }),
+    });
     expect(plain.headers.get('x-request-id')).toBe('portal-7f3a.1');
     const entries = (await g.call('GET', '/api/v1/audit?limit=20', undefined, admin)).body.items as { actorNip: string | null; requestId: string }[];
     expect(entries.every((e) => e.actorNip === null || /^\d{18}$/.test(e.actorNip))).toBe(true);

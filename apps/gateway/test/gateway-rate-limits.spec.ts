@@ -6,7 +6,11 @@ describe('gateway rate limits', () => {
   let g: GatewayHarness;
 
   beforeAll(async () => {
-    g = await startGateway({ UPSTREAMS: `siap=http://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10' });
+    g = await startGateway({
+      UPSTREAMS: `siap=http://127.0.0.1:${await freePort()}`,
+      RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10',
+    });
   });
   afterAll(() => g.close());
 

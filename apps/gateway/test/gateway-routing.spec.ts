@@ -30,7 +30,14 @@ describe('gateway routing to the services', () => {
     });
     siapDb = await createTestDatabase('siap');
     siap = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../siap/src/main.ts')], {
-      env: { ...process.env, PORT: String(siapPort), DATABASE_URL: siapDb.url, KAFKA_BROKERS: g.broker.address, INTERNAL_AUTH_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(siapPort),
+        DATABASE_URL: siapDb.url,
+        KAFKA_BROKERS: g.broker.address,
+        INTERNAL_AUTH_SECRET: INTERNAL_SECRET,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitUntilReady(`http://127.0.0.1:${siapPort}`);
@@ -47,8 +54,15 @@ describe('gateway routing to the services', () => {
     await ok('/positions', { code: 'BKD-ANALIS', name: 'Analis', type: 'FUNGSIONAL', kelasJabatan: 8, unitCode: 'BKD', parentCode: 'BKD-KABID' });
     await ok('/positions', { code: 'DINKES-STAF', name: 'Staf', type: 'PELAKSANA', kelasJabatan: 5, unitCode: 'DINKES' });
     const person = (nip: string, positionCode: string, unitCode: string) => ({
-      nip, name: `Pegawai ${nip.slice(-3)}`, birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`, sex: nip[14] === '1' ? 'L' : 'P',
-      employmentType: 'PNS', golongan: 'III/a', unitCode, positionCode, tmtCpns: '2015-03-01',
+      nip,
+      name: `Pegawai ${nip.slice(-3)}`,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      sex: nip[14] === '1' ? 'L' : 'P',
+      employmentType: 'PNS',
+      golongan: 'III/a',
+      unitCode,
+      positionCode,
+      tmtCpns: '2015-03-01',
     });
     nips.kabid = (await ok('/employees', person('197501012000031001', 'BKD-KABID', 'BKD'))).nip;
     nips.analyst = (await ok('/employees', person('199001012015031002', 'BKD-ANALIS', 'BKD'))).nip;
@@ -145,7 +159,9 @@ describe('gateway routing to the services', () => {
   it('serves one OpenAPI document for the whole platform at /api/docs', async () => {
     const doc = await g.call('GET', '/api/docs/json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/audit', '/api/v1/siap/employees', '/api/v1/siap/employees/{nip}/transfers']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/audit', '/api/v1/siap/employees', '/api/v1/siap/employees/{nip}/transfers']),
+    );
     expect(doc.body.info.description).toMatch(/Unavailable now: kmob, trk/);
     const page = await fetch(`${g.baseUrl}/api/docs`);
     expect(page.status).toBe(200);

@@ -97,7 +97,12 @@ async function main(): Promise<void> {
     await seedDemo(gw, ADMIN, EMPLOYEES, (m) => (m.includes('import running') ? undefined : console.log(m)));
     console.log(`seeded SIAP in ${elapsed(t0)}; waiting for K-Mob's projection…`);
     t0 = performance.now();
-    await waitFor(async () => (await kmobDb.query('SELECT count(*)::int AS n FROM employee')).rows[0].n >= EMPLOYEES, 'K-Mob to project every employee', 300_000, 500);
+    await waitFor(
+      async () => (await kmobDb.query('SELECT count(*)::int AS n FROM employee')).rows[0].n >= EMPLOYEES,
+      'K-Mob to project every employee',
+      300_000,
+      500,
+    );
     console.log(`K-Mob projected ${fmt(EMPLOYEES)} employees in ${elapsed(t0)}`);
 
     const tokens = new AccessTokens('k1', jwtSecret, new Map(), 3600);
@@ -114,7 +119,9 @@ async function main(): Promise<void> {
     const checkIns = people.map((p) => ({ headers: p.headers, body: p.body('IN') }));
     const checkOuts = people.map((p) => ({ headers: p.headers, body: p.body('OUT') }));
     bare = await startBareFastify();
-    console.log(`calibration: the same ${fmt(EMPLOYEES)} check-ins from ${CLIENTS} clients to a bare Fastify app (after ${fmt(WARM_UP)} to warm it up as the services were)…`);
+    console.log(
+      `calibration: the same ${fmt(EMPLOYEES)} check-ins from ${CLIENTS} clients to a bare Fastify app (after ${fmt(WARM_UP)} to warm it up as the services were)…`,
+    );
     await closedLoopOf(bare.origin, (i) => ({ method: 'POST', path: CHECK_IN_PATH, ...warmUp[i] }), { clients: CLIENTS, count: warmUp.length, expected: 201 });
     const rushCalibration = await closedLoop(bare.origin, checkIns);
     console.log(`rush: ${fmt(EMPLOYEES)} check-ins from ${CLIENTS} clients, each sending the next as soon as its last is answered…`);
@@ -130,13 +137,21 @@ async function main(): Promise<void> {
     await bare.stop();
     bare = undefined;
 
-    const stored = (await kmobDb.query(`SELECT count(*)::int AS n, count(DISTINCT (nip, type))::int AS distinct FROM check_in WHERE source = 'MOBILE'`)).rows[0] as { n: number; distinct: number };
+    const stored = (await kmobDb.query(`SELECT count(*)::int AS n, count(DISTINCT (nip, type))::int AS distinct FROM check_in WHERE source = 'MOBILE'`))
+      .rows[0] as { n: number; distinct: number };
     console.log('verifying delivery: reading kmob.attendance.v1 with a fresh consumer group…');
     const delivered = await countDelivered(broker.address, 2 * EMPLOYEES);
 
     const recapTimes: number[] = [];
     let recap: { total: Record<string, number> } | null = null;
-    const adminToken = await tokens.issue({ nip: ADMIN.nip, name: 'Administrator BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD', sessionId: sessions.get(ADMIN.nip)!, epoch: 1 });
+    const adminToken = await tokens.issue({
+      nip: ADMIN.nip,
+      name: 'Administrator BKD',
+      roles: ['ADMIN_BKD', 'PEGAWAI'],
+      unitCode: 'BKD',
+      sessionId: sessions.get(ADMIN.nip)!,
+      epoch: 1,
+    });
     for (let i = 0; i < 7; i++) {
       const t = performance.now();
       const response = await fetch(`${gw}/api/v1/kmob/recap`, { headers: { authorization: `Bearer ${adminToken}` } });
@@ -163,18 +178,89 @@ async function main(): Promise<void> {
     const checkInSeconds = EMPLOYEES / checkInCalibration.transactionsPerSecond;
     const closeSeconds = EMPLOYEES / closeCalibration.rowsPerSecond;
     printTable(
-      ['measure', `morning rush: ${CLIENTS} clients, back to back`, 'calibration', 'ratio', `check-outs paced at ${PACED_RATE}/s`, 'calibration', 'ratio', 'goal', 'met'],
       [
-        [`total time for ${fmt(EMPLOYEES)} (calibration: raw PostgreSQL)`, ...vs(rush.seconds, checkInSeconds, sec), sec(evening.seconds), ...none, '≤ 45 s', ok(rush.seconds <= 45)],
-        ['throughput (calibration: bare Fastify)', ...vs(rush.perSecond, rushCalibration.perSecond, perSecond), perSecond(EMPLOYEES / evening.seconds), ...none, '≥ 800/s', ok(rush.perSecond >= 800)],
-        ['latency p50 (calibration: bare Fastify)', ...vs(pct(rush, 50), pct(rushCalibration, 50), ms), ...vs(pct(evening, 50), pct(eveningCalibration, 50), ms), '', ''],
-        ['latency p99 (calibration: bare Fastify)', ...vs(pct(rush, 99), pct(rushCalibration, 99), ms), ...vs(pct(evening, 99), pct(eveningCalibration, 99), ms), '< 150 ms', `${ok(pct(rush, 99) < 150)} / ${ok(pct(evening, 99) < 150)}`],
-        ['refused or failed', refused(rush), refused(rushCalibration), '', refused(evening), refused(eveningCalibration), '', '0', ok(rush.failures.size + evening.failures.size === 0)],
-        ['check-ins stored (distinct NIP and type)', `${fmt(stored.n)} (${fmt(stored.distinct)})`, ...none, '', ...none, fmt(2 * EMPLOYEES), ok(stored.n === 2 * EMPLOYEES && stored.distinct === 2 * EMPLOYEES)],
+        'measure',
+        `morning rush: ${CLIENTS} clients, back to back`,
+        'calibration',
+        'ratio',
+        `check-outs paced at ${PACED_RATE}/s`,
+        'calibration',
+        'ratio',
+        'goal',
+        'met',
+      ],
+      [
+        [
+          `total time for ${fmt(EMPLOYEES)} (calibration: raw PostgreSQL)`,
+          ...vs(rush.seconds, checkInSeconds, sec),
+          sec(evening.seconds),
+          ...none,
+          '≤ 45 s',
+          ok(rush.seconds <= 45),
+        ],
+        [
+          'throughput (calibration: bare Fastify)',
+          ...vs(rush.perSecond, rushCalibration.perSecond, perSecond),
+          perSecond(EMPLOYEES / evening.seconds),
+          ...none,
+          '≥ 800/s',
+          ok(rush.perSecond >= 800),
+        ],
+        [
+          'latency p50 (calibration: bare Fastify)',
+          ...vs(pct(rush, 50), pct(rushCalibration, 50), ms),
+          ...vs(pct(evening, 50), pct(eveningCalibration, 50), ms),
+          '',
+          '',
+        ],
+        [
+          'latency p99 (calibration: bare Fastify)',
+          ...vs(pct(rush, 99), pct(rushCalibration, 99), ms),
+          ...vs(pct(evening, 99), pct(eveningCalibration, 99), ms),
+          '< 150 ms',
+          `${ok(pct(rush, 99) < 150)} / ${ok(pct(evening, 99) < 150)}`,
+        ],
+        [
+          'refused or failed',
+          refused(rush),
+          refused(rushCalibration),
+          '',
+          refused(evening),
+          refused(eveningCalibration),
+          '',
+          '0',
+          ok(rush.failures.size + evening.failures.size === 0),
+        ],
+        [
+          'check-ins stored (distinct NIP and type)',
+          `${fmt(stored.n)} (${fmt(stored.distinct)})`,
+          ...none,
+          '',
+          ...none,
+          fmt(2 * EMPLOYEES),
+          ok(stored.n === 2 * EMPLOYEES && stored.distinct === 2 * EMPLOYEES),
+        ],
         ['check-in events delivered (distinct)', fmt(delivered), ...none, '', ...none, fmt(2 * EMPLOYEES), ok(delivered === 2 * EMPLOYEES)],
-        ['live recap, median of 7 (max)', `${ms(percentile(recapTimes, 50))} (${ms(recapTimes.at(-1)!)})`, ...none, '', ...none, '< 300 ms', ok(recapTimes.at(-1)! < 300)],
+        [
+          'live recap, median of 7 (max)',
+          `${ms(percentile(recapTimes, 50))} (${ms(recapTimes.at(-1)!)})`,
+          ...none,
+          '',
+          ...none,
+          '< 300 ms',
+          ok(recapTimes.at(-1)! < 300),
+        ],
         ['recap counts in (present + late)', fmt(inRecap), ...none, '', ...none, fmt(EMPLOYEES), ok(inRecap === EMPLOYEES)],
-        [`closing ${closing.month}: summaries published (calibration: raw PostgreSQL)`, `${fmt(closing.published)} in ${sec(closing.seconds)}`, sec(closeSeconds), ratio(closing.seconds, closeSeconds), ...none, '', fmt(EMPLOYEES), ok(closing.published === EMPLOYEES)],
+        [
+          `closing ${closing.month}: summaries published (calibration: raw PostgreSQL)`,
+          `${fmt(closing.published)} in ${sec(closing.seconds)}`,
+          sec(closeSeconds),
+          ratio(closing.seconds, closeSeconds),
+          ...none,
+          '',
+          fmt(EMPLOYEES),
+          ok(closing.published === EMPLOYEES),
+        ],
       ],
     );
     console.log(
@@ -203,7 +289,10 @@ async function closePreviousMonth(gw: string, adminToken: string): Promise<{ mon
   // rounded up to the next poll (it is set beside a calibration of a second or two), reported every 2 s.
   let reported = t0;
   for (;;) {
-    const run = (await (await fetch(`${gw}/api/v1/kmob/jobs/${started.id}`, { headers })).json()) as { status: string; progress: { processed: number; total: number; published: number } };
+    const run = (await (await fetch(`${gw}/api/v1/kmob/jobs/${started.id}`, { headers })).json()) as {
+      status: string;
+      progress: { processed: number; total: number; published: number };
+    };
     if (run.status === 'DONE' || run.status === 'FAILED') return { month, published: run.progress.published, seconds: (performance.now() - t0) / 1000 };
     if (performance.now() - reported >= 2000) {
       reported = performance.now();
@@ -229,7 +318,12 @@ async function openSessions(gatewayDbUrl: string): Promise<Map<string, string>> 
   const db = new Client({ connectionString: gatewayDbUrl });
   await db.connect();
   try {
-    await waitFor(async () => (await db.query('SELECT count(*)::int AS n FROM account')).rows[0].n > EMPLOYEES, 'the gateway to hold every account', 300_000, 500);
+    await waitFor(
+      async () => (await db.query('SELECT count(*)::int AS n FROM account')).rows[0].n > EMPLOYEES,
+      'the gateway to hold every account',
+      300_000,
+      500,
+    );
     await db.query(`UPDATE account SET status = 'ACTIVE' WHERE status = 'INACTIVE'`);
     const { rows } = await db.query('INSERT INTO auth_session (nip) SELECT nip FROM account RETURNING id, nip');
     return new Map((rows as { id: string; nip: string }[]).map((r) => [r.nip, r.id]));
@@ -253,14 +347,22 @@ async function employeesAtTheirOffices(tokens: AccessTokens, sessions: Map<strin
         mocked: false,
         deviceId: `android-${i.toString(36)}`,
       };
-      return { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: (type: 'IN' | 'OUT') => JSON.stringify({ type, ...fix }) };
+      return {
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: (type: 'IN' | 'OUT') => JSON.stringify({ type, ...fix }),
+      };
     }),
   );
 }
 
 /** CLIENTS clients, each sending its next request as soon as the last is answered: the fastest the platform can take them. */
 function closedLoop(origin: string, shots: Shot[], expected = 201): Promise<LoadResult> {
-  return closedLoopOf(origin, (i) => ({ method: 'POST', path: CHECK_IN_PATH, ...shots[i] }), { clients: CLIENTS, count: shots.length, expected, progress: true });
+  return closedLoopOf(origin, (i) => ({ method: 'POST', path: CHECK_IN_PATH, ...shots[i] }), {
+    clients: CLIENTS,
+    count: shots.length,
+    expected,
+    progress: true,
+  });
 }
 
 /**
@@ -268,7 +370,14 @@ function closedLoop(origin: string, shots: Shot[], expected = 201): Promise<Load
  * Latency runs from the scheduled time, so time spent waiting for a free client is counted too.
  */
 function paced(origin: string, shots: Shot[]): Promise<LoadResult> {
-  return pacedOf(origin, (i) => ({ method: 'POST', path: CHECK_IN_PATH, ...shots[i] }), { rate: PACED_RATE, count: shots.length, connections: CLIENTS, maxInFlight: CLIENTS, expected: 201, progress: true });
+  return pacedOf(origin, (i) => ({ method: 'POST', path: CHECK_IN_PATH, ...shots[i] }), {
+    rate: PACED_RATE,
+    count: shots.length,
+    connections: CLIENTS,
+    maxInFlight: CLIENTS,
+    expected: 201,
+    progress: true,
+  });
 }
 
 /** Distinct check-in events on the topic, read from the beginning by a new consumer group. */

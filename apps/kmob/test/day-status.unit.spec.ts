@@ -33,7 +33,11 @@ describe('daily status and monthly discipline (seeded default bands)', () => {
   it('sums a month, caps it, and picks the rule version in force on the date', () => {
     const month = Array.from({ length: 40 }, () => resolveDay({ schedule: MON_THU, holiday: false }, rules));
     expect(summariseMonth(month, rules)).toEqual({ counts: { TK: 40 }, deductionPercent: 100 });
-    const newer: EffectiveRule<DisciplineRules> = { effectiveFrom: '2027-01-01', source: 'Pergub (example)', value: { ...rules, absentWithoutLeavePercent: 4 } };
+    const newer: EffectiveRule<DisciplineRules> = {
+      effectiveFrom: '2027-01-01',
+      source: 'Pergub (example)',
+      value: { ...rules, absentWithoutLeavePercent: 4 },
+    };
     expect(ruleOn([...versions, newer], '2026-12-31')!.value.absentWithoutLeavePercent).toBe(3);
     expect(ruleOn([...versions, newer], '2027-01-01')!.value.absentWithoutLeavePercent).toBe(4);
     expect(ruleOn(versions, '2025-12-31')).toBeUndefined();

@@ -22,7 +22,8 @@ describe('geofence', () => {
   ])('%s: %d m away with ±%d m → allowed %s', (_case, meters, accuracy, allowed) => {
     const verdict = checkGeofence({ ...north(GUBERNUR, meters), accuracyMeters: accuracy, mocked: false }, [GUBERNUR, BKD], false);
     expect(verdict.allowed).toBe(allowed);
-    if (!verdict.allowed) expect(verdict).toEqual({ allowed: false, reason: 'OUTSIDE_GEOFENCE', nearest: { name: 'Kantor Gubernur Sulteng', distanceMeters: meters } });
+    if (!verdict.allowed)
+      expect(verdict).toEqual({ allowed: false, reason: 'OUTSIDE_GEOFENCE', nearest: { name: 'Kantor Gubernur Sulteng', distanceMeters: meters } });
   });
 
   const OFFICE_WIFI: AttendanceLocation = { ...GUBERNUR, wifiBssids: ['a4:2b:b0:11:22:33'] };
@@ -40,8 +41,16 @@ describe('geofence', () => {
   });
 
   it('refuses a mocked location even inside, and lets approved field duty check in anywhere', () => {
-    expect(checkGeofence({ ...GUBERNUR, accuracyMeters: 5, mocked: true }, [GUBERNUR], false)).toEqual({ allowed: false, reason: 'MOCKED_LOCATION', nearest: null });
+    expect(checkGeofence({ ...GUBERNUR, accuracyMeters: 5, mocked: true }, [GUBERNUR], false)).toEqual({
+      allowed: false,
+      reason: 'MOCKED_LOCATION',
+      nearest: null,
+    });
     expect(checkGeofence({ latitude: -0.95, longitude: 119.9, accuracyMeters: 20, mocked: false }, [GUBERNUR], true).allowed).toBe(true);
-    expect(checkGeofence({ ...BKD, accuracyMeters: 5, mocked: false }, [GUBERNUR, BKD], false)).toEqual({ allowed: true, location: 'Kantor BKD Sulteng', distanceMeters: 0 });
+    expect(checkGeofence({ ...BKD, accuracyMeters: 5, mocked: false }, [GUBERNUR, BKD], false)).toEqual({
+      allowed: true,
+      location: 'Kantor BKD Sulteng',
+      distanceMeters: 0,
+    });
   });
 });

@@ -14,7 +14,15 @@ const opDinkes = person('198001012006041098', ['PEGAWAI', 'OPERATOR_OPD'], 'DINK
 const perawat = person(STAFF.perawat.nip, ['PEGAWAI'], 'DINKES', 'Perawat');
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const fix = (at: { latitude: number; longitude: number }, extra: Record<string, unknown> = {}) => ({ type: 'IN', latitude: at.latitude, longitude: at.longitude, accuracyMeters: 10, mocked: false, deviceId: 'android-test', ...extra });
+const fix = (at: { latitude: number; longitude: number }, extra: Record<string, unknown> = {}) => ({
+  type: 'IN',
+  latitude: at.latitude,
+  longitude: at.longitude,
+  accuracyMeters: 10,
+  mocked: false,
+  deviceId: 'android-test',
+  ...extra,
+});
 /** The smallest valid PNG header followed by filler: enough for the signature check. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
 
@@ -51,7 +59,14 @@ describe('K-Mob check-ins', () => {
     // Bidang Mutasi has no location of its own: it uses its OPD's office.
     const inside = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(40)), analis);
     expect(inside.status).toBe(201);
-    expect(inside.body).toMatchObject({ nip: analis.nip, type: 'IN', source: 'MOBILE', unitCode: 'BKD-MUTASI', locationName: 'Kantor BKD Sulteng', distanceMeters: 40 });
+    expect(inside.body).toMatchObject({
+      nip: analis.nip,
+      type: 'IN',
+      source: 'MOBILE',
+      unitCode: 'BKD-MUTASI',
+      locationName: 'Kantor BKD Sulteng',
+      distanceMeters: 40,
+    });
     const edge = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(90), { type: 'OUT', accuracyMeters: 10 }), analis);
     expect(edge.status).toBe(201);
     const outside = await p.kmob('POST', '/api/v1/kmob/check-ins', fix(north(90), { accuracyMeters: 11 }), analis2);
@@ -85,7 +100,12 @@ describe('K-Mob check-ins', () => {
   });
 
   it('lets approved field duty check in anywhere', async () => {
-    const request = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'DINAS_LUAR', startDate: today, endDate: today, reason: 'Verifikasi berkas di Kabupaten Donggala' }, analis2);
+    const request = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'DINAS_LUAR', startDate: today, endDate: today, reason: 'Verifikasi berkas di Kabupaten Donggala' },
+      analis2,
+    );
     expect(request.status).toBe(201);
     expect(request.body).toMatchObject({ status: 'PENDING', workingDays: 1 });
     const donggala = { latitude: -0.6764, longitude: 119.7423 };
@@ -107,7 +127,11 @@ describe('K-Mob check-ins', () => {
     expect((await p.kmob('GET', url, undefined, perawat)).status).toBe(403);
     expect((await p.kmob('GET', url, undefined, opDinkes)).status).toBe(403);
     const { headers } = await p.kmob('GET', url, undefined, analis);
-    expect({ 'content-type': headers['content-type'], 'content-disposition': headers['content-disposition'], 'x-content-type-options': headers['x-content-type-options'] }).toEqual({ 'content-type': 'image/png', 'content-disposition': `attachment; filename="${r.body.photoId}.png"`, 'x-content-type-options': 'nosniff' });
+    expect({
+      'content-type': headers['content-type'],
+      'content-disposition': headers['content-disposition'],
+      'x-content-type-options': headers['x-content-type-options'],
+    }).toEqual({ 'content-type': 'image/png', 'content-disposition': `attachment; filename="${r.body.photoId}.png"`, 'x-content-type-options': 'nosniff' });
     const [file] = (await p.db.query('SELECT content_type, size_bytes FROM stored_file WHERE id = $1', [r.body.photoId])) as unknown[];
     expect(file).toEqual({ content_type: 'image/png', size_bytes: 72 });
     // The bytes live in the file storage; the database keeps the key and the content hash.
@@ -130,11 +154,18 @@ describe('K-Mob check-ins', () => {
     expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...weakGps, wifiBssid: 'A4:2B:B0:11:22:33' }, kabid)).status).toBe(201);
     expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(60), { mocked: true }), wifiBssid: bssid }, kabid)).status).toBe(422);
     // The probe's case: 13,327 km away (New York) with the office BSSID.
-    const farAway = await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix({ latitude: 40.7128, longitude: -74.006 }, { type: 'OUT' }), wifiBssid: bssid }, kabid);
+    const farAway = await p.kmob(
+      'POST',
+      '/api/v1/kmob/check-ins',
+      { ...fix({ latitude: 40.7128, longitude: -74.006 }, { type: 'OUT' }), wifiBssid: bssid },
+      kabid,
+    );
     expect(farAway.status).toBe(422);
     expect(farAway.body.info.reason).toBe('OUTSIDE_GEOFENCE');
     // 300 m away claiming ±400 m: Wi-Fi credits at most 100 m of it.
-    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(300), { type: 'OUT', accuracyMeters: 400 }), wifiBssid: bssid }, kabid)).status).toBe(422);
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins', { ...fix(north(300), { type: 'OUT', accuracyMeters: 400 }), wifiBssid: bssid }, kabid)).status).toBe(
+      422,
+    );
   });
 
   it('shows office BSSIDs only to those who manage the locations', async () => {
@@ -163,7 +194,15 @@ describe('K-Mob check-ins', () => {
     await p.db.query('CREATE TRIGGER refuse_poison BEFORE INSERT ON check_in FOR EACH ROW EXECUTE FUNCTION refuse_poison()');
     try {
       const sent = [analis, analis2, kabid, perawat].map((who, i) =>
-        p.kmob('POST', '/api/v1/kmob/check-ins', fix(who === perawat ? { latitude: -0.8765, longitude: 119.8839 } : north(5 + i), { type: 'OUT', deviceId: who === analis2 ? 'poison' : `batch-${i}` }), who),
+        p.kmob(
+          'POST',
+          '/api/v1/kmob/check-ins',
+          fix(who === perawat ? { latitude: -0.8765, longitude: 119.8839 } : north(5 + i), {
+            type: 'OUT',
+            deviceId: who === analis2 ? 'poison' : `batch-${i}`,
+          }),
+          who,
+        ),
       );
       const answers = await Promise.all(sent);
       expect(answers.map((a) => a.status)).toEqual([201, 500, 201, 201]);
@@ -183,7 +222,10 @@ describe('K-Mob check-ins', () => {
     const checkIns = messages.filter((m) => m.type === 'kmob.attendance.checked-in');
     expect(checkIns.length).toBeGreaterThanOrEqual(3);
     // Records of one NIP keep their order; different NIPs may sit on different partitions.
-    expect(checkIns.find((m) => m.key === analis.nip)).toMatchObject({ key: analis.nip, data: { nip: analis.nip, type: 'IN', source: 'MOBILE', locationName: 'Kantor BKD Sulteng' } });
+    expect(checkIns.find((m) => m.key === analis.nip)).toMatchObject({
+      key: analis.nip,
+      data: { nip: analis.nip, type: 'IN', source: 'MOBILE', locationName: 'Kantor BKD Sulteng' },
+    });
   });
 
   it('counts the live recap per OPD and for an operator’s unit', async () => {

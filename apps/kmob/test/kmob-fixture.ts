@@ -41,7 +41,10 @@ export async function startPlatform(): Promise<Platform> {
     kmob: (method, p, body, identity = ADMIN, contentType) => kmob.call(method, p, { body, as: identity, contentType }),
     siap: (method, p, body) => siap.call(method, p, { body, as: ADMIN }),
     async projected(nip, version = 1) {
-      await waitFor(async () => (await kmob.db.query('SELECT 1 FROM employee WHERE nip = $1 AND version >= $2', [nip, version])).length > 0, `${nip} v${version} in K-Mob`);
+      await waitFor(
+        async () => (await kmob.db.query('SELECT 1 FROM employee WHERE nip = $1 AND version >= $2', [nip, version])).length > 0,
+        `${nip} v${version} in K-Mob`,
+      );
     },
     async messages(topic, atLeast) {
       if (!seen.has(topic)) {
@@ -89,8 +92,24 @@ export async function seedSulteng(p: Platform): Promise<void> {
     ],
     positions: [
       { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
-      { code: 'BKD-KABID-MUTASI', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' },
-      { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID-MUTASI' },
+      {
+        code: 'BKD-KABID-MUTASI',
+        name: 'Kepala Bidang Mutasi',
+        type: 'STRUKTURAL',
+        eselon: 'III.b',
+        kelasJabatan: 11,
+        unitCode: 'BKD-MUTASI',
+        parentCode: 'BKD-KABAN',
+      },
+      {
+        code: 'BKD-ANALIS',
+        name: 'Analis Kepegawaian',
+        type: 'FUNGSIONAL',
+        jenjang: 'Ahli Pertama',
+        kelasJabatan: 8,
+        unitCode: 'BKD-MUTASI',
+        parentCode: 'BKD-KABID-MUTASI',
+      },
       { code: 'DINKES-KADIS', name: 'Kepala Dinas Kesehatan', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'DINKES' },
       { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES', parentCode: 'DINKES-KADIS' },
     ],

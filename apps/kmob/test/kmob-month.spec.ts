@@ -14,7 +14,9 @@ const kadinkes = person(STAFF.kadinkes.nip, ['PEGAWAI', 'ATASAN'], 'DINKES', 'Ka
 const perawat = person(STAFF.perawat.nip, ['PEGAWAI'], 'DINKES', 'Perawat');
 
 /** August 2026: weekends, the 17th (Independence Day) and the 25th (Maulid Nabi) are off; 19 working days. */
-const WORKING_DAYS = ['03', '04', '05', '06', '07', '10', '11', '12', '13', '14', '18', '19', '20', '21', '24', '26', '27', '28', '31'].map((d) => `2026-08-${d}`);
+const WORKING_DAYS = ['03', '04', '05', '06', '07', '10', '11', '12', '13', '14', '18', '19', '20', '21', '24', '26', '27', '28', '31'].map(
+  (d) => `2026-08-${d}`,
+);
 const FRIDAYS = new Set(['2026-08-07', '2026-08-14', '2026-08-21', '2026-08-28']);
 
 /** The analyst's month: on time except the days below (local times, as the machine writes them). */
@@ -91,7 +93,15 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     ].join('\n');
     const job = await importCsv(p, csv);
     expect(job).toMatchObject({ status: 'DONE', progress: { failed: 7, unchanged: 0 } });
-    expect(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.problems[0].field])).toEqual([['NIP'], ['JENIS'], ['WAKTU'], ['NIP'], ['WAKTU'], ['WAKTU'], ['NIP']]);
+    expect(job.errors.map((e: { line: number; problems: { field: string }[] }) => [e.problems[0].field])).toEqual([
+      ['NIP'],
+      ['JENIS'],
+      ['WAKTU'],
+      ['NIP'],
+      ['WAKTU'],
+      ['WAKTU'],
+      ['NIP'],
+    ]);
     expect(job.errors[3].problems[0].message).toContain('tidak dikenal');
     expect(job.errors[4].problems[0].message).toBe('harus berupa waktu yang ada, YYYY-MM-DD HH:MM[:SS]');
     expect(job.errors[6]).toMatchObject({ key: `${analis.nip}\uFFFD`, problems: [{ field: 'NIP', message: 'tidak boleh memuat karakter kendali' }] });
@@ -162,25 +172,43 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
   });
 
   it('keeps the annual leave balance, refuses overlap and excess, and lets only the right atasan decide', async () => {
-    const leave = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_TAHUNAN', startDate: '2026-12-07', endDate: '2026-12-11', reason: 'Urusan keluarga' }, analis);
+    const leave = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'CUTI_TAHUNAN', startDate: '2026-12-07', endDate: '2026-12-11', reason: 'Urusan keluarga' },
+      analis,
+    );
     expect(leave.status).toBe(201);
     expect(leave.body).toMatchObject({ workingDays: 5, status: 'PENDING' });
     const balance = await p.kmob('GET', `/api/v1/kmob/leave-balances/${analis.nip}?year=2026`, undefined, analis);
     expect(balance.body).toMatchObject({ available: 12, taken: 0, pending: 5, remaining: 12, requestable: 7 });
     // 14–23 December holds 8 working days (24 December is cuti bersama), more than the 7 left.
-    const excess = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_TAHUNAN', startDate: '2026-12-14', endDate: '2026-12-24', reason: 'Libur akhir tahun' }, analis);
+    const excess = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'CUTI_TAHUNAN', startDate: '2026-12-14', endDate: '2026-12-24', reason: 'Libur akhir tahun' },
+      analis,
+    );
     expect(excess.status).toBe(422);
     expect(excess.body.message).toContain('diminta 8 hari kerja, tersedia 7 hari');
     const overlap = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'SAKIT', startDate: '2026-12-10', endDate: '2026-12-10', reason: 'Demam' }, analis);
     expect(overlap.status).toBe(422);
     expect(overlap.body.message).toContain('bertumpang tindih dengan CUTI_TAHUNAN 2026-12-07 s.d. 2026-12-11');
     // A request withdrawn before it is decided frees its days again.
-    const withdrawn = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' }, analis);
+    const withdrawn = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' },
+      analis,
+    );
     expect(withdrawn.status).toBe(201);
     expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/cancel`, undefined, analis2)).status).toBe(403);
     expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/cancel`, undefined, analis)).body.status).toBe('CANCELLED');
     expect((await p.kmob('POST', `/api/v1/kmob/requests/${withdrawn.body.id}/approve`, undefined, kabid)).status).toBe(409);
-    expect((await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' }, analis)).status).toBe(201);
+    expect(
+      (await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2026-12-14', endDate: '2026-12-14', reason: 'Mengurus dokumen' }, analis))
+        .status,
+    ).toBe(201);
     const bad = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_TAHUNAN', startDate: '2026-12-11', endDate: '2026-12-07', reason: 'x' }, analis);
     expect(bad.status).toBe(400);
 
@@ -202,18 +230,33 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
   });
 
   it('holds each leave type to its limits, and keeps the attachment for the atasan', async () => {
-    const long = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_MELAHIRKAN', startDate: '2027-01-04', endDate: '2027-04-30', reason: 'Persalinan' }, perawat);
+    const long = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'CUTI_MELAHIRKAN', startDate: '2027-01-04', endDate: '2027-04-30', reason: 'Persalinan' },
+      perawat,
+    );
     expect(long.status).toBe(422);
     expect(long.body.message).toBe('CUTI_MELAHIRKAN paling lama 90 hari kalender; diminta 117 hari');
     const pdf = Buffer.from('%PDF-1.4\n% surat keterangan dokter\n').toString('base64');
-    const sick = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'CUTI_SAKIT', startDate: '2027-01-04', endDate: '2027-01-08', reason: 'Rawat inap', attachment: pdf }, perawat);
+    const sick = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'CUTI_SAKIT', startDate: '2027-01-04', endDate: '2027-01-08', reason: 'Rawat inap', attachment: pdf },
+      perawat,
+    );
     expect(sick.status).toBe(201);
     expect(sick.body.attachmentId).toMatch(/^[0-9a-f-]{36}$/);
     const file = await p.kmob('GET', `/api/v1/kmob/files/${sick.body.attachmentId}`, undefined, kadinkes);
     expect(file.status).toBe(200);
     expect(file.body).toContain('surat keterangan dokter');
     expect((await p.kmob('GET', `/api/v1/kmob/files/${sick.body.attachmentId}`, undefined, kabid)).status).toBe(403);
-    const notAFile = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'IZIN', startDate: '2027-01-11', endDate: '2027-01-11', reason: 'Urusan keluarga', attachment: 'bukan base64!' }, perawat);
+    const notAFile = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'IZIN', startDate: '2027-01-11', endDate: '2027-01-11', reason: 'Urusan keluarga', attachment: 'bukan base64!' },
+      perawat,
+    );
     expect(notAFile.status).toBe(400);
     expect(notAFile.body.details).toEqual([{ field: 'attachment', message: 'harus berupa data base64' }]);
     expect(await p.db.query(`SELECT count(*)::int AS n FROM attendance_request WHERE nip = $1`, [perawat.nip])).toEqual([{ n: 1 }]); // only the sick leave
@@ -223,7 +266,12 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect((await p.kmob('POST', '/api/v1/kmob/months/2026-08/close', undefined, kabid)).status).toBe(403);
     expect((await p.kmob('POST', '/api/v1/kmob/months/2099-01/close')).status).toBe(422);
     const first = await closeMonth(p, '2026-08');
-    expect(first).toMatchObject({ kind: 'kmob.month-close', status: 'DONE', progress: { total: 5, processed: 5, employees: 5, published: 5, unchanged: 0 }, createdBy: ADMIN.nip });
+    expect(first).toMatchObject({
+      kind: 'kmob.month-close',
+      status: 'DONE',
+      progress: { total: 5, processed: 5, employees: 5, published: 5, unchanged: 0 },
+      createdBy: ADMIN.nip,
+    });
     const closed = await p.messages('kmob.discipline.v1', 5);
     expect(closed.map((m) => m.type)).toEqual(Array(5).fill('kmob.discipline.month-closed'));
     expect(closed.find((m) => m.key === analis.nip)!.data).toMatchObject({ month: '2026-08', version: 1, deductionPercent: 12.5 });
@@ -233,7 +281,12 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     expect(await endOffsets(p, 'kmob.discipline.v1')).toBe(5);
 
     // Sick on the 13th, filed and approved after the close: the TK day becomes S.
-    const sick = await p.kmob('POST', '/api/v1/kmob/requests', { type: 'SAKIT', startDate: '2026-08-13', endDate: '2026-08-13', reason: 'Sakit, surat dokter menyusul' }, analis);
+    const sick = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { type: 'SAKIT', startDate: '2026-08-13', endDate: '2026-08-13', reason: 'Sakit, surat dokter menyusul' },
+      analis,
+    );
     expect(sick.status).toBe(201);
     expect((await p.kmob('POST', `/api/v1/kmob/requests/${sick.body.id}/approve`, undefined, kabid)).status).toBe(200);
     // A machine log of the transferred analyst's 20th arrives late too.
@@ -259,8 +312,15 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
 
     if (kcatInstalled) {
       // What another agency's consumer sees, read by an independent client (librdkafka).
-      const out = await promisify(execFile)('kcat', ['-b', p.broker.address, '-C', '-t', 'kmob.discipline.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'], { timeout: 30_000 });
-      const lines = out.stdout.trim().split('\n').map((line) => line.split('|'));
+      const out = await promisify(execFile)(
+        'kcat',
+        ['-b', p.broker.address, '-C', '-t', 'kmob.discipline.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'],
+        { timeout: 30_000 },
+      );
+      const lines = out.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('|'));
       expect(lines).toHaveLength(7);
       const [, headers, value] = lines.find(([key, h]) => key === analis.nip && h.includes('month-corrected'))!;
       expect(headers).toContain('ce_source=/sulteng/kmob');
@@ -320,7 +380,12 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
 
   it('leaves the decision on a request to someone other than whoever filed it', async () => {
     const operator = person(STAFF.kabid.nip, ['PEGAWAI', 'ATASAN', 'OPERATOR_OPD'], 'BKD', 'Kabid, operator BKD');
-    const filed = await p.kmob('POST', '/api/v1/kmob/requests', { nip: analis.nip, type: 'IZIN', startDate: '2026-12-21', endDate: '2026-12-21', reason: 'Diajukan oleh operator' }, operator);
+    const filed = await p.kmob(
+      'POST',
+      '/api/v1/kmob/requests',
+      { nip: analis.nip, type: 'IZIN', startDate: '2026-12-21', endDate: '2026-12-21', reason: 'Diajukan oleh operator' },
+      operator,
+    );
     expect(filed.status).toBe(201);
     expect(filed.body.createdBy).toBe(operator.nip);
     const own = await p.kmob('POST', `/api/v1/kmob/requests/${filed.body.id}/approve`, undefined, operator);
@@ -364,7 +429,10 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
     } finally {
       await p.db.query('ALTER TABLE month_summary_away RENAME TO month_summary');
     }
-    expect(failed).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/^Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup/) });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(/^Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup/),
+    });
     expect(JSON.stringify(failed)).not.toMatch(/relation|month_summary/);
     expect((await p.kmob('GET', '/api/v1/kmob/months/2026-07')).body).toMatchObject({ closed: false, closing: false, employees: 0 });
     expect(await closeMonth(p, '2026-07')).toMatchObject({ status: 'DONE', progress: { published: 5 } });
@@ -380,7 +448,10 @@ describe('K-Mob month: imported logs, requests, close and corrections', () => {
 async function widenFilingWindows(p: Platform) {
   const [seeded] = (await p.kmob('GET', '/api/v1/kmob/rules?kind=leave-types')).body as { effectiveFrom: string; value: Record<string, object> }[];
   const value = Object.fromEntries(Object.entries(seeded.value).map(([type, limit]) => [type, { ...limit, maxDaysBack: 3650, maxDaysAhead: 3650 }]));
-  const put = await p.kmob('PUT', `/api/v1/kmob/rules/leave-types/${seeded.effectiveFrom}`, { source: 'Keputusan Kepala BKD (uji): jendela pengajuan dibuka setelah gangguan', value });
+  const put = await p.kmob('PUT', `/api/v1/kmob/rules/leave-types/${seeded.effectiveFrom}`, {
+    source: 'Keputusan Kepala BKD (uji): jendela pengajuan dibuka setelah gangguan',
+    value,
+  });
   expect(put.status).toBe(200);
 }
 

@@ -13,7 +13,10 @@ const calendar = new WorkCalendar(
     ...(schedules as EffectiveRule<ScheduleRule>[]).map((s) => ({ ...s, scope: '' })),
     { scope: 'RSUD', effectiveFrom: '2026-09-01', source: 'test', value: { days: { 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: hours } } },
   ],
-  new Map([['2026-08-17', 'Hari Kemerdekaan'], ['2026-09-05', 'a Saturday holiday']]),
+  new Map([
+    ['2026-08-17', 'Hari Kemerdekaan'],
+    ['2026-09-05', 'a Saturday holiday'],
+  ]),
 );
 
 describe('annual leave', () => {
@@ -22,9 +25,12 @@ describe('annual leave', () => {
     { unused: 4, taken: 3, expected: { available: 16, carriedOver: 4, remaining: 13 } },
     { unused: 12, taken: 0, expected: { available: 18, carriedOver: 6, remaining: 18 } },
     { unused: 6, taken: 19, expected: { available: 18, carriedOver: 6, remaining: -1 } },
-  ])('with $unused days unused last year and $taken taken: $expected.available available ($expected.carriedOver carried over), $expected.remaining remaining', ({ unused, taken, expected }) => {
-    expect(annualLeaveBalance(rules, unused, taken)).toEqual(expected);
-  });
+  ])(
+    'with $unused days unused last year and $taken taken: $expected.available available ($expected.carriedOver carried over), $expected.remaining remaining',
+    ({ unused, taken, expected }) => {
+      expect(annualLeaveBalance(rules, unused, taken)).toEqual(expected);
+    },
+  );
 
   it.each([
     ['one Monday', '2026-08-03', '2026-08-03', 1],

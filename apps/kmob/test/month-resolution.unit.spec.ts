@@ -42,7 +42,10 @@ const CASES: Case[] = [
     facts: {
       spells: [BKD],
       marks: atWork(DATES, { '2026-08-04': { firstIn: 7 * 60 + 45, lastOut: ON_TIME.lastOut } }).set('2026-08-05', { firstIn: null, lastOut: null }),
-      approved: [{ type: 'CUTI_TAHUNAN', start: '2026-08-13', end: '2026-08-14' }, { type: 'WFH', start: '2026-08-10', end: '2026-08-10' }],
+      approved: [
+        { type: 'CUTI_TAHUNAN', start: '2026-08-13', end: '2026-08-14' },
+        { type: 'WFH', start: '2026-08-10', end: '2026-08-10' },
+      ],
     },
     expected: { statuses: 'H TL1 TK H H L L H H H C C', deductionPercent: 3.5, units: [{ unitCode: 'BKD', workingDays: 10, deductionPercent: 3.5 }] },
   },
@@ -73,7 +76,14 @@ const CASES: Case[] = [
   },
   {
     name: 'appointed (TMT CPNS) on the 10th and retired from the 13th',
-    facts: { spells: [{ ...BKD, validFrom: '2026-08-10' }, { validFrom: '2026-08-13', unitCode: null, unitPath: null }], marks: atWork(DATES), approved: [] },
+    facts: {
+      spells: [
+        { ...BKD, validFrom: '2026-08-10' },
+        { validFrom: '2026-08-13', unitCode: null, unitPath: null },
+      ],
+      marks: atWork(DATES),
+      approved: [],
+    },
     expected: { statuses: 'H H H', deductionPercent: 0, units: [{ unitCode: 'BKD', workingDays: 3, deductionPercent: 0 }] },
   },
   {

@@ -47,12 +47,24 @@ async function main(): Promise<void> {
   const broker = await spawnBrokerProcess(['--partitions', '3']);
   const port = await freePort();
   const databaseUrl = await ensureDatabase(pg.adminUrl, 'siap');
-  const siap = spawnService('apps/siap/src/main.ts', { PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: INTERNAL_SECRET });
+  const siap = spawnService('apps/siap/src/main.ts', {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: broker.address,
+    INTERNAL_AUTH_SECRET: INTERNAL_SECRET,
+  });
   const base = `http://127.0.0.1:${port}`;
   const api = `${base}/api/v1/siap`;
   // SIAP measured on its own: the benchmark stands in for the gateway and signs a BKD admin identity.
-  const auth = { [IDENTITY_HEADER]: await signIdentity({ nip: '196608011988031001', name: 'Bench', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' }, INTERNAL_SECRET, 3600) };
-  const post = (p: string, body: unknown) => fetch(`${api}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
+  const auth = {
+    [IDENTITY_HEADER]: await signIdentity(
+      { nip: '196608011988031001', name: 'Bench', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' },
+      INTERNAL_SECRET,
+      3600,
+    ),
+  };
+  const post = (p: string, body: unknown) =>
+    fetch(`${api}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
   try {
     await waitUntilReady(base);
     const { units, positions, staffPositions } = demoOrganisation();
@@ -92,7 +104,10 @@ async function main(): Promise<void> {
     console.log(`  ${describePgCalibration(registerCalibration)}`);
 
     // 2. Commit-to-consumer latency at a steady rate.
-    const consumer = new Kafka({ clientId: 'bench', brokers: [broker.address], logLevel: logLevel.NOTHING }).consumer({ groupId: 'bench-latency', maxWaitTimeInMs: 100 });
+    const consumer = new Kafka({ clientId: 'bench', brokers: [broker.address], logLevel: logLevel.NOTHING }).consumer({
+      groupId: 'bench-latency',
+      maxWaitTimeInMs: 100,
+    });
     const latencies: number[] = [];
     const eventBytes: number[] = [];
     await consumer.connect();
@@ -131,9 +146,14 @@ async function main(): Promise<void> {
     console.log(`Importing ${IMPORT_ROWS.toLocaleString('en-US')} CSV rows…`);
     const csv = demoEmployeesCsv(IMPORT_ROWS, staffPositions, 200_000);
     const importStart = performance.now();
-    const job = (await (await fetch(`${api}/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: csv })).json()) as { id: string };
+    const job = (await (await fetch(`${api}/imports/employees`, { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: csv })).json()) as {
+      id: string;
+    };
     // The import runs as one of SIAP's jobs, followed at GET /jobs/{id}.
-    let status: { status: string; progress: { processed: number; imported: number; failed: number } } = { status: 'QUEUED', progress: { processed: 0, imported: 0, failed: 0 } };
+    let status: { status: string; progress: { processed: number; imported: number; failed: number } } = {
+      status: 'QUEUED',
+      progress: { processed: 0, imported: 0, failed: 0 },
+    };
     let lastReport = 0;
     while (status.status !== 'DONE' && status.status !== 'FAILED') {
       await new Promise((r) => setTimeout(r, 200));
@@ -157,9 +177,23 @@ async function main(): Promise<void> {
     printTable(
       ['measure', 'result', 'calibration', 'ratio', 'goal', 'met'],
       [
-        [`registrations (${CONCURRENCY} clients, ${failed} failed)`, `${fmt(registrationsPerSecond)} /s`, `${fmt(registerCalibration.transactionsPerSecond)} tx/s`, ratio(registrationsPerSecond, registerCalibration.transactionsPerSecond), '≥ 1,000 /s', registrationsPerSecond >= 1000 ? 'yes' : 'NO'],
+        [
+          `registrations (${CONCURRENCY} clients, ${failed} failed)`,
+          `${fmt(registrationsPerSecond)} /s`,
+          `${fmt(registerCalibration.transactionsPerSecond)} tx/s`,
+          ratio(registrationsPerSecond, registerCalibration.transactionsPerSecond),
+          '≥ 1,000 /s',
+          registrationsPerSecond >= 1000 ? 'yes' : 'NO',
+        ],
         [`event latency p50 (${latencies.length} events at ${STEADY_RATE}/s)`, ms(p50), fine(calibrationP50), ratio(p50, calibrationP50), '', ''],
-        ['event latency p99', ms(p99), `${fine(calibrationP99)} (${eventCalibration.length} events)`, ratio(p99, calibrationP99), '< 100 ms', p99 < 100 ? 'yes' : 'NO'],
+        [
+          'event latency p99',
+          ms(p99),
+          `${fine(calibrationP99)} (${eventCalibration.length} events)`,
+          ratio(p99, calibrationP99),
+          '< 100 ms',
+          p99 < 100 ? 'yes' : 'NO',
+        ],
         [
           `import of ${fmt(IMPORT_ROWS)} rows (${status.progress.imported} stored, ${status.progress.failed} rejected)`,
           `${importSeconds.toFixed(1)} s`,

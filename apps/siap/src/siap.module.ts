@@ -31,7 +31,16 @@ export const SIAP_SERVICE: ServiceDefinition<SiapConfig> = {
   configClass: SiapConfig,
   rootModule: (config, logger): DynamicModule => ({
     module: SiapModule,
-    imports: [PlatformModule.forRoot({ service: 'siap', config, logger, entities: SIAP_ENTITIES, migrations: [SiapSchema1732780900000, ImportJobs1732781000000, ImportJobsToJobs1732781100000], jobs: JOBS })],
+    imports: [
+      PlatformModule.forRoot({
+        service: 'siap',
+        config,
+        logger,
+        entities: SIAP_ENTITIES,
+        migrations: [SiapSchema1732780900000, ImportJobs1732781000000, ImportJobsToJobs1732781100000],
+        jobs: JOBS,
+      }),
+    ],
     controllers: [UnitController, PositionController, EmployeeController, ImportController, EventsController],
     providers: [...JOBS, EmployeeAccess, UnitService, PositionService, EmployeeService, RegistrationLookup, ImportService, RepublishService],
   }),

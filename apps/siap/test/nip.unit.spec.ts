@@ -19,7 +19,11 @@ describe('NIP validation', () => {
     ['199001012007011001', 'setelah usia 18 tahun'],
     ['196608011988033001', 'jenis kelamin) harus 1 atau 2'],
   ])('rejects %s: %s', (nip, message) => {
-    expect(parseNip(nip, today).problems.map((p) => p.message).join()).toContain(message);
+    expect(
+      parseNip(nip, today)
+        .problems.map((p) => p.message)
+        .join(),
+    ).toContain(message);
   });
 
   it('checks the NIP against the recorded birth date and sex', () => {

@@ -44,7 +44,12 @@ describe('SIAP access rules, applied by the service itself', () => {
     expect((await h.call('GET', `/api/v1/siap/employees/${nips.nurse}`, undefined, operatorBkd)).status).toBe(403);
     expect((await h.call('PATCH', `/api/v1/siap/employees/${nips.nurse}`, { version: 1, name: 'X' }, operatorBkd)).status).toBe(403);
     expect((await h.call('PATCH', `/api/v1/siap/employees/${nips.analyst}`, { version: 1, phone: '0811111111' }, operatorBkd)).status).toBe(200);
-    const transferOut = await h.call('POST', `/api/v1/siap/employees/${nips.analyst2}/transfers`, { version: 1, skNumber: 'SK', tmt: '2026-12-01', unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }, operatorBkd);
+    const transferOut = await h.call(
+      'POST',
+      `/api/v1/siap/employees/${nips.analyst2}/transfers`,
+      { version: 1, skNumber: 'SK', tmt: '2026-12-01', unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' },
+      operatorBkd,
+    );
     expect(transferOut.status).toBe(403);
     const listed = await h.call('GET', '/api/v1/siap/employees?pageSize=100', undefined, operatorDinkes);
     expect(listed.body.items.map((e: { nip: string }) => e.nip)).toEqual([nips.nurse]);
@@ -74,7 +79,11 @@ describe('SIAP access rules, applied by the service itself', () => {
     for (const [method, suffix, body] of attempts) {
       for (const identity of [operatorBkd, self]) {
         const r = await h.call(method, `/api/v1/siap/employees/${nips.kabid}${suffix}`, body, identity);
-        expect([suffix, r.status, r.body.message]).toEqual([suffix, 403, 'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain']);
+        expect([suffix, r.status, r.body.message]).toEqual([
+          suffix,
+          403,
+          'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain',
+        ]);
       }
     }
     expect((await h.call('GET', `/api/v1/siap/employees/${nips.kabid}`)).body.version).toBe(version);

@@ -37,19 +37,36 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
   it('registers an employee: the row, the history and a CloudEvent that kafkajs and kcat both read', async () => {
     const r = await h.call('POST', '/api/v1/siap/employees', registration(2));
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ nip: '197003152015031002', unitPath: ['BKD-MUTASI', 'BKD'], kelasJabatan: 8, supervisorPositionCode: 'BKD-KABID-MUTASI', status: 'AKTIF', version: 1 });
+    expect(r.body).toMatchObject({
+      nip: '197003152015031002',
+      unitPath: ['BKD-MUTASI', 'BKD'],
+      kelasJabatan: 8,
+      supervisorPositionCode: 'BKD-KABID-MUTASI',
+      status: 'AKTIF',
+      version: 1,
+    });
     expect(await h.db.query('SELECT count(*)::int AS n FROM employee_history WHERE nip = $1', ['197003152015031002'])).toEqual([{ n: 3 }]);
 
     const [event] = await readEvents(h, 1, 'first-reader');
     expect(event.key).toBe('197003152015031002');
-    expect(event.headers).toMatchObject({ ce_specversion: '1.0', ce_type: 'siap.employee.registered', ce_source: '/sulteng/siap', ce_subject: '197003152015031002', 'content-type': 'application/json' });
+    expect(event.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'siap.employee.registered',
+      ce_source: '/sulteng/siap',
+      ce_subject: '197003152015031002',
+      'content-type': 'application/json',
+    });
     expect(event.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(event.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     expect(event.value.employee).toEqual(r.body);
 
     if (kcatInstalled) {
       // Asynchronously: the broker runs in this process and must keep answering while kcat reads.
-      const out = await promisify(execFile)('kcat', ['-b', h.broker.address, '-C', '-t', 'siap.employee.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'], { timeout: 30_000 });
+      const out = await promisify(execFile)(
+        'kcat',
+        ['-b', h.broker.address, '-C', '-t', 'siap.employee.v1', '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\\n'],
+        { timeout: 30_000 },
+      );
       const [key, headers, value] = out.stdout.trim().split('\n')[0].split('|');
       expect(key).toBe('197003152015031002');
       expect(headers).toContain('ce_type=siap.employee.registered');
@@ -90,7 +107,13 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
   it('lets one of two concurrent transfers of an employee win; the other gets 409', async () => {
     const nip = (await h.call('POST', '/api/v1/siap/employees', registration(4))).body.nip;
     const transfer = (sk: string) =>
-      h.call('POST', `/api/v1/siap/employees/${nip}/transfers`, { version: 1, skNumber: sk, tmt: '2026-12-01', unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' });
+      h.call('POST', `/api/v1/siap/employees/${nip}/transfers`, {
+        version: 1,
+        skNumber: sk,
+        tmt: '2026-12-01',
+        unitCode: 'DINKES',
+        positionCode: 'DINKES-PELAKSANA',
+      });
     const results = await Promise.all([transfer('SK-A'), transfer('SK-B')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const conflictBody = results.find((r) => r.status === 409)!.body;
@@ -128,14 +151,19 @@ describe('SIAP employees over HTTP, with events through the outbox', () => {
     const entries: [string, Record<string, unknown>][] = [
       ['education', { tmt: '2012-08-30', details: { level: 'S1', institution: 'Universitas Tadulako', major: 'Administrasi Publik' } }],
       ['training', { skNumber: 'DIKLAT/2019/044', tmt: '2019-05-10', details: { name: 'Pelatihan Dasar CPNS', hours: 240 } }],
-      ['discipline', { skNumber: '800/HD/2024/3', tmt: '2024-02-01', details: { level: 'ringan', sentence: 'teguran lisan', from: '2024-02-01', to: '2024-08-01' } }],
+      [
+        'discipline',
+        { skNumber: '800/HD/2024/3', tmt: '2024-02-01', details: { level: 'ringan', sentence: 'teguran lisan', from: '2024-02-01', to: '2024-08-01' } },
+      ],
       ['awards', { skNumber: 'SLKS/2025/10', tmt: '2025-08-17', details: { name: 'Satyalancana Karya Satya X Tahun' } }],
     ];
     for (const [section, body] of entries) expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/${section}`, body)).status).toBe(201);
     for (const section of ['salary', '__proto__', 'constructor', 'toString']) {
       expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/${section}`, { details: {} })).status).toBe(404);
     }
-    expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/awards`, { details: 'x' })).body.details).toEqual([{ field: 'details', message: 'harus berupa objek' }]);
+    expect((await h.call('POST', `/api/v1/siap/employees/${nip}/history/awards`, { details: 'x' })).body.details).toEqual([
+      { field: 'details', message: 'harus berupa objek' },
+    ]);
     const sections = (await h.call('GET', `/api/v1/siap/employees/${nip}`)).body.history.map((x: { section: string }) => x.section);
     expect(sections).toEqual(expect.arrayContaining(['pendidikan', 'diklat', 'hukuman_disiplin', 'penghargaan', 'golongan', 'jabatan', 'unit']));
   });

@@ -39,8 +39,24 @@ export async function seedOrganisation(h: Pick<SiapHarness, 'call'>): Promise<vo
   await ok('/api/v1/siap/units', { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' });
   await ok('/api/v1/siap/units', { code: 'DINKES', name: 'Dinas Kesehatan' });
   await ok('/api/v1/siap/positions', { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-KABID-MUTASI', name: 'Kepala Bidang Mutasi', type: 'STRUKTURAL', eselon: 'III.b', kelasJabatan: 11, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABAN' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-ANALIS', name: 'Analis Kepegawaian', type: 'FUNGSIONAL', jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID-MUTASI' });
+  await ok('/api/v1/siap/positions', {
+    code: 'BKD-KABID-MUTASI',
+    name: 'Kepala Bidang Mutasi',
+    type: 'STRUKTURAL',
+    eselon: 'III.b',
+    kelasJabatan: 11,
+    unitCode: 'BKD-MUTASI',
+    parentCode: 'BKD-KABAN',
+  });
+  await ok('/api/v1/siap/positions', {
+    code: 'BKD-ANALIS',
+    name: 'Analis Kepegawaian',
+    type: 'FUNGSIONAL',
+    jenjang: 'Ahli Pertama',
+    kelasJabatan: 8,
+    unitCode: 'BKD-MUTASI',
+    parentCode: 'BKD-KABID-MUTASI',
+  });
   await ok('/api/v1/siap/positions', { code: 'DINKES-PELAKSANA', name: 'Pengadministrasi Umum', type: 'PELAKSANA', kelasJabatan: 5, unitCode: 'DINKES' });
 }
 

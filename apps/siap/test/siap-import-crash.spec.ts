@@ -24,7 +24,13 @@ describe('SIAP import survives a crash', () => {
     await new Promise((r) => setTimeout(r, 2_000));
     expect((await h.call('GET', `/api/v1/siap/jobs/${started.body.id}`)).body.status).toBe('QUEUED');
     const port = await freePort();
-    const worker = spawnService('apps/siap/src/main.ts', { PORT: String(port), DATABASE_URL: h.databaseUrl, KAFKA_BROKERS: h.broker.address, INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET, SERVICE_ROLE: 'worker' });
+    const worker = spawnService('apps/siap/src/main.ts', {
+      PORT: String(port),
+      DATABASE_URL: h.databaseUrl,
+      KAFKA_BROKERS: h.broker.address,
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+      SERVICE_ROLE: 'worker',
+    });
     try {
       await waitUntilReady(`http://127.0.0.1:${port}`);
       await waitFor(async () => (await h.call('GET', `/api/v1/siap/jobs/${started.body.id}`)).body.status === 'DONE', 'the worker to run the import');
@@ -37,7 +43,13 @@ describe('SIAP import survives a crash', () => {
 
   it('resumes a 36,000-row import after SIGKILL and applies every row exactly once', async () => {
     const before = (await h.db.query('SELECT count(*)::int AS n FROM employee'))[0].n;
-    const csv = siasnCsv(Array.from({ length: ROWS }, (_, seq) => ({ seq, unitCode: seq % 2 ? 'BKD-MUTASI' : 'DINKES', positionCode: seq % 2 ? 'BKD-ANALIS' : 'DINKES-PELAKSANA' })));
+    const csv = siasnCsv(
+      Array.from({ length: ROWS }, (_, seq) => ({
+        seq,
+        unitCode: seq % 2 ? 'BKD-MUTASI' : 'DINKES',
+        positionCode: seq % 2 ? 'BKD-ANALIS' : 'DINKES-PELAKSANA',
+      })),
+    );
     const started = await h.call('POST', '/api/v1/siap/imports/employees', csv, ADMIN, 'text/csv');
     expect(started.status).toBe(202);
     const job = () => h.call('GET', `/api/v1/siap/jobs/${started.body.id}`).then((r) => r.body);

@@ -23,7 +23,7 @@ describe('SIAP bulk import of a SIASN export', () => {
     seq: i,
     unitCode: i % 2 ? 'BKD-MUTASI' : 'DINKES',
     positionCode: i % 2 ? 'BKD-ANALIS' : 'DINKES-PELAKSANA',
-    defect: i % 100 === 37 ? DEFECTS[(i / 100) % 4 | 0] : undefined,
+    defect: i % 100 === 37 ? DEFECTS[((i / 100) % 4) | 0] : undefined,
   }));
   const csv = siasnCsv(rows);
 
@@ -65,7 +65,7 @@ describe('SIAP bulk import of a SIASN export', () => {
     expect(await h.db.query('SELECT count(*)::int AS employees, max(updated_at) AS last FROM employee')).toEqual(before);
   });
 
-  it('reports a blank name or a control character as that row\'s error, and keeps the first 1,000 row errors', async () => {
+  it("reports a blank name or a control character as that row's error, and keeps the first 1,000 row errors", async () => {
     const spec = (seq: number, defect?: CsvRowSpec['defect']): CsvRowSpec => ({ seq, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA', defect });
     const lines = siasnCsv([spec(40_001), spec(40_002), ...Array.from({ length: 1_500 }, (_, i) => spec(41_000 + i, 'nip'))]).split('\n');
     lines[1] = lines[1].replace('Pegawai Impor 40001', ' ');
@@ -86,7 +86,10 @@ describe('SIAP bulk import of a SIASN export', () => {
     const bad = await upload(h, 'NIP BARU,NAMA\n196608011988031001,Andi\n');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^Kolom wajib tidak ada: TGL LAHIR/);
-    const twice = siasnCsv([{ seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }, { seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' }]);
+    const twice = siasnCsv([
+      { seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' },
+      { seq: 20_001, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' },
+    ]);
     const job = await finished(h, (await upload(h, twice)).body.id);
     expect(job).toMatchObject({ progress: { imported: 1, failed: 1 } });
     expect(job.errors[0]).toMatchObject({ line: 3, problems: [{ field: 'NIP BARU', message: 'NIP ganda dalam berkas (sudah ada di baris 2)' }] });

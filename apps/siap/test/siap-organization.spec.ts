@@ -48,7 +48,10 @@ describe('SIAP units and positions', () => {
 
 /** The CloudEvents types on a topic, read from the beginning until `done` says enough. */
 async function readTopic(h: SiapHarness, topic: string, done: (types: string[]) => boolean): Promise<string[]> {
-  const consumer = new Kafka({ clientId: 'org-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).consumer({ groupId: `org-${topic}`, maxWaitTimeInMs: 200 });
+  const consumer = new Kafka({ clientId: 'org-test', brokers: [h.broker.address], logLevel: logLevel.NOTHING }).consumer({
+    groupId: `org-${topic}`,
+    maxWaitTimeInMs: 200,
+  });
   const types: string[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

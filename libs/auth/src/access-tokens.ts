@@ -70,7 +70,15 @@ export class AccessTokens {
       if (!payload.sub || typeof payload.unit !== 'string' || roles.length === 0 || typeof payload.sid !== 'string' || typeof payload.ep !== 'number') {
         throw new InvalidAccessToken('incomplete token');
       }
-      return { nip: payload.sub, name: typeof payload.name === 'string' ? payload.name : '', roles, unitCode: payload.unit, sessionId: payload.sid, epoch: payload.ep, issuedAt: (payload.iat ?? 0) * 1000 };
+      return {
+        nip: payload.sub,
+        name: typeof payload.name === 'string' ? payload.name : '',
+        roles,
+        unitCode: payload.unit,
+        sessionId: payload.sid,
+        epoch: payload.ep,
+        issuedAt: (payload.iat ?? 0) * 1000,
+      };
     } catch (error) {
       throw error instanceof InvalidAccessToken ? error : new InvalidAccessToken((error as Error).message);
     }

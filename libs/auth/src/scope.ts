@@ -39,7 +39,8 @@ export function canManageOrganisation(identity: Identity): boolean {
 }
 
 /** How a list of employees must be narrowed for this identity. */
-export type EmployeeListScope = { kind: 'all' } | { kind: 'units'; unitCode: string; alsoNip: string } | { kind: 'subordinates'; atasanNip: string } | { kind: 'self'; nip: string };
+export type EmployeeListScope =
+  { kind: 'all' } | { kind: 'units'; unitCode: string; alsoNip: string } | { kind: 'subordinates'; atasanNip: string } | { kind: 'self'; nip: string };
 
 export function employeeListScope(identity: Identity): EmployeeListScope {
   if (has(identity, 'ADMIN_BKD')) return { kind: 'all' };

@@ -29,6 +29,12 @@ export interface EventDefinition<TData> {
 }
 
 /** The payload type is the schema's, so a definition cannot claim a type its schema does not describe. */
-export function defineEvent<const S extends JsonSchema>(definition: { type: string; topic: string; summary: string; key: string; schema: S }): EventDefinition<SchemaData<S>> {
+export function defineEvent<const S extends JsonSchema>(definition: {
+  type: string;
+  topic: string;
+  summary: string;
+  key: string;
+  schema: S;
+}): EventDefinition<SchemaData<S>> {
   return definition;
 }

@@ -16,9 +16,23 @@ describe('docs/asyncapi.yaml', () => {
     const errors = diagnostics.filter((d) => d.severity === 0);
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
     expect(document).toBeDefined();
-    const addresses = document!.channels().all().map((c) => c.address());
+    const addresses = document!
+      .channels()
+      .all()
+      .map((c) => c.address());
     expect(addresses.sort()).toEqual(['kmob.attendance.v1', 'kmob.discipline.v1', 'siap.employee.v1', 'siap.organization.v1']);
-    const names = document!.messages().all().map((m) => m.name());
-    expect(names).toEqual(expect.arrayContaining(['siap.employee.registered', 'siap.employee.transferred', 'siap.unit.created', 'kmob.attendance.checked-in', 'kmob.discipline.month-corrected']));
+    const names = document!
+      .messages()
+      .all()
+      .map((m) => m.name());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'siap.employee.registered',
+        'siap.employee.transferred',
+        'siap.unit.created',
+        'kmob.attendance.checked-in',
+        'kmob.discipline.month-corrected',
+      ]),
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('event registry', () => {
   });
 
   it('refuses the same type twice on one topic', () => {
-    expect(() => new EventRegistry([EmployeeEvents.registered, EmployeeEvents.registered])).toThrow(/siap\.employee\.registered is defined twice on siap\.employee\.v1/);
+    expect(() => new EventRegistry([EmployeeEvents.registered, EmployeeEvents.registered])).toThrow(
+      /siap\.employee\.registered is defined twice on siap\.employee\.v1/,
+    );
   });
 
   it('looks up the published events by topic and type', () => {

@@ -22,7 +22,13 @@ const employee: EmployeeState = {
 describe('event contracts', () => {
   it('accepts an event that matches its schema', () => {
     expect(() => assertValidEvent(EmployeeEvents.registered, { employee })).not.toThrow();
-    expect(() => assertValidEvent(EmployeeEvents.transferred, { employee, decree: { skNumber: '821/1/BKD', tmt: '2026-01-01' }, previous: { unitCode: 'DINKES', email: null } })).not.toThrow();
+    expect(() =>
+      assertValidEvent(EmployeeEvents.transferred, {
+        employee,
+        decree: { skNumber: '821/1/BKD', tmt: '2026-01-01' },
+        previous: { unitCode: 'DINKES', email: null },
+      }),
+    ).not.toThrow();
   });
 
   it('names what is wrong with an event that does not', () => {

@@ -35,7 +35,10 @@ async function produceThroughput(address: string, topic: string, producers: numb
   const share = Math.ceil(PRODUCE_MESSAGES / producers / BATCH) * BATCH;
   const workers = Array.from(
     { length: producers },
-    () => new Worker(path.join(__dirname, 'produce-worker.ts'), { workerData: { address, topic, messages: share, batch: BATCH, messageBytes: MESSAGE_BYTES, inFlight } }),
+    () =>
+      new Worker(path.join(__dirname, 'produce-worker.ts'), {
+        workerData: { address, topic, messages: share, batch: BATCH, messageBytes: MESSAGE_BYTES, inFlight },
+      }),
   );
   let produced = 0;
   let lastReport = performance.now();
@@ -123,7 +126,15 @@ async function main(): Promise<void> {
     const produceMs = await produceThroughput(broker.address, 'bench.throughput', producers, inFlight);
     const [host, port] = broker.address.split(':');
     console.log('Calibration: the same messages from a minimal wire client, same batches, connections and sends in flight…');
-    const rawProduceMs = await rawProduceThroughput(host, Number(port), { topic: 'bench.calibration', partitions: PARTITIONS, connections: producers, inFlight, messages: PRODUCE_MESSAGES, batch: BATCH, messageBytes: MESSAGE_BYTES });
+    const rawProduceMs = await rawProduceThroughput(host, Number(port), {
+      topic: 'bench.calibration',
+      partitions: PARTITIONS,
+      connections: producers,
+      inFlight,
+      messages: PRODUCE_MESSAGES,
+      batch: BATCH,
+      messageBytes: MESSAGE_BYTES,
+    });
     console.log(`Consuming them with one kafkajs consumer…`);
     const consumeMs = await consumeThroughput(kafka, 'bench.throughput');
     console.log('Calibration: reading the calibration messages with raw fetches…');

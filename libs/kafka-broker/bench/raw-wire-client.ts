@@ -206,7 +206,11 @@ export async function rawFetchThroughput(host: string, port: number, options: { 
           .array([options.topic], (t, name) =>
             t.string(name).array(
               offsets.map((offset, partition) => ({ partition, offset })),
-              (pw, p) => pw.int32(p.partition).int64(p.offset).int32(4 * 1024 * 1024),
+              (pw, p) =>
+                pw
+                  .int32(p.partition)
+                  .int64(p.offset)
+                  .int32(4 * 1024 * 1024),
             ),
           ),
       );
@@ -224,7 +228,7 @@ export async function rawFetchThroughput(host: string, port: number, options: { 
           const records = p.nullableBytes();
           if (errorCode !== 0) throw new Error(`raw fetch of ${options.topic}/${partition}: error ${errorCode}`);
           // Whole batches only: a batch cut short at the size limit is fetched again next time.
-          for (let pos = 0; records && pos + 61 <= records.length; ) {
+          for (let pos = 0; records && pos + 61 <= records.length;) {
             const size = 12 + records.readInt32BE(pos + 8);
             if (pos + size > records.length) break;
             consumed += records.readInt32BE(pos + 57);

@@ -73,9 +73,20 @@ describe('malformed input closes only the offending connection', () => {
     stalled.socket.pause(); // a stalled consumer: it asks, but never reads the answers
     const fetchAll = (correlationId: number) =>
       frame(ApiKey.Fetch, 4, correlationId, (w) =>
-        w.int32(-1).int32(0).int32(1).int32(10 << 20).int8(0).array([0], (t) => {
-          t.string('big').array([0], (p) => p.int32(0).int64(0).int32(10 << 20));
-        }),
+        w
+          .int32(-1)
+          .int32(0)
+          .int32(1)
+          .int32(10 << 20)
+          .int8(0)
+          .array([0], (t) => {
+            t.string('big').array([0], (p) =>
+              p
+                .int32(0)
+                .int64(0)
+                .int32(10 << 20),
+            );
+          }),
       );
     let maxBacklog = 0;
     for (let i = 0; i < 500; i++) {

@@ -70,10 +70,14 @@ describe('a kafkajs consumer group growing from 1 to 3 members and shrinking bac
 
     const b = await member();
     const c = childMember();
-    await waitFor(async () => {
-      const g = await describe();
-      return g.state === 'Stable' && g.members.length === 3;
-    }, 30_000, 'a stable group of 3');
+    await waitFor(
+      async () => {
+        const g = await describe();
+        return g.state === 'Stable' && g.members.length === 3;
+      },
+      30_000,
+      'a stable group of 3',
+    );
     const three = await describe();
     expect(three.members.map((m) => m.clientId).sort()).toEqual(['broker-test', 'broker-test', 'child']);
     await produce(600);
@@ -85,10 +89,14 @@ describe('a kafkajs consumer group growing from 1 to 3 members and shrinking bac
     await waitFor(allConsumed, 20_000, 'two members to consume 600 more');
 
     c.kill('SIGKILL'); // no LeaveGroup: the broker must notice the silence
-    await waitFor(async () => {
-      const g = await describe();
-      return g.state === 'Stable' && g.members.length === 1;
-    }, 30_000, 'the killed member to expire by session timeout');
+    await waitFor(
+      async () => {
+        const g = await describe();
+        return g.state === 'Stable' && g.members.length === 1;
+      },
+      30_000,
+      'the killed member to expire by session timeout',
+    );
     await produce(600);
     await waitFor(allConsumed, 20_000, 'the last member to consume everything');
     await a.disconnect();

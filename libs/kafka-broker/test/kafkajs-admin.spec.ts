@@ -20,16 +20,19 @@ describe('kafkajs admin against the embedded broker', () => {
 
       const { topics } = await admin.fetchTopicMetadata({ topics: ['siap.employee.v1', 'defaults'] });
       const byName = new Map(topics.map((t) => [t.name, t]));
-      expect(byName.get('siap.employee.v1')!.partitions.map((p) => p.partitionId).sort()).toEqual([0, 1, 2, 3]);
+      expect(
+        byName
+          .get('siap.employee.v1')!
+          .partitions.map((p) => p.partitionId)
+          .sort(),
+      ).toEqual([0, 1, 2, 3]);
       expect(byName.get('defaults')!.partitions).toHaveLength(2);
       for (const p of byName.get('siap.employee.v1')!.partitions) {
         expect(p.leader).toBe(1);
         expect(p.replicas).toEqual([1]);
         expect(p.isr).toEqual([1]);
       }
-      expect(await admin.fetchTopicOffsets('siap.employee.v1')).toEqual(
-        [0, 1, 2, 3].map((partition) => ({ partition, offset: '0', high: '0', low: '0' })),
-      );
+      expect(await admin.fetchTopicOffsets('siap.employee.v1')).toEqual([0, 1, 2, 3].map((partition) => ({ partition, offset: '0', high: '0', low: '0' })));
       const cluster = await admin.describeCluster();
       expect(cluster.controller).toBe(1);
       expect(cluster.brokers).toEqual([{ nodeId: 1, host: '127.0.0.1', port: broker.port }]);
@@ -59,7 +62,16 @@ describe('kafkajs admin against the embedded broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({
-      topics: [{ topic: 'short-lived', numPartitions: 1, configEntries: [{ name: 'retention.bytes', value: '4096' }, { name: 'segment.bytes', value: '2048' }] }],
+      topics: [
+        {
+          topic: 'short-lived',
+          numPartitions: 1,
+          configEntries: [
+            { name: 'retention.bytes', value: '4096' },
+            { name: 'segment.bytes', value: '2048' },
+          ],
+        },
+      ],
     });
     const producer = kafka.producer();
     await producer.connect();

@@ -33,15 +33,33 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
   });
 
   it('splits partitions between two -G members and resumes from committed offsets', async () => {
-    const memberArgs = ['-u', '-b', b, '-G', 'kcat-group', '-f', '%p %s\\n', '-X', 'auto.commit.interval.ms=100', '-X', 'auto.offset.reset=earliest', '-q', 'kcat.split'];
+    const memberArgs = [
+      '-u',
+      '-b',
+      b,
+      '-G',
+      'kcat-group',
+      '-f',
+      '%p %s\\n',
+      '-X',
+      'auto.commit.interval.ms=100',
+      '-X',
+      'auto.offset.reset=earliest',
+      '-q',
+      'kcat.split',
+    ];
     const first = kcatProcess(memberArgs);
     const second = kcatProcess(memberArgs);
     const admin = kafkaFor(broker).admin();
     await admin.connect();
-    await waitFor(async () => {
-      const [group] = (await admin.describeGroups(['kcat-group'])).groups;
-      return group.state === 'Stable' && group.members.length === 2 && group.members.every((m) => m.memberAssignment.length > 0);
-    }, 30_000, 'two kcat members to share the group');
+    await waitFor(
+      async () => {
+        const [group] = (await admin.describeGroups(['kcat-group'])).groups;
+        return group.state === 'Stable' && group.members.length === 2 && group.members.every((m) => m.memberAssignment.length > 0);
+      },
+      30_000,
+      'two kcat members to share the group',
+    );
     await admin.disconnect();
 
     const keyed = Array.from({ length: 400 }, (_, i) => `k${i % 40}:v${i}`);

@@ -20,7 +20,14 @@ describe('wire primitives', () => {
       return (crc ^ 0xffffffff) >>> 0;
     };
     const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 131 + 7) & 0xff));
-    for (const [start, end] of [[0, 1000], [1, 999], [2, 37], [3, 3], [5, 6], [7, 520]]) {
+    for (const [start, end] of [
+      [0, 1000],
+      [1, 999],
+      [2, 37],
+      [3, 3],
+      [5, 6],
+      [7, 520],
+    ]) {
       expect(crc32c(data, start, end)).toBe(reference(data.subarray(start, end)));
       expect(crc32c(data.subarray(start, end))).toBe(reference(data.subarray(start, end)));
     }

@@ -45,7 +45,10 @@ export class EventConsumer {
   ) {}
 
   on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
-    this.handlers.set(handlerKey(definition.topic, definition.type), { definition: definition as EventDefinition<unknown>, handler: handler as EventHandler<unknown> });
+    this.handlers.set(handlerKey(definition.topic, definition.type), {
+      definition: definition as EventDefinition<unknown>,
+      handler: handler as EventHandler<unknown>,
+    });
     return this;
   }
 

@@ -42,7 +42,8 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           inject: [DataSource, KafkaConnection],
-          useFactory: (dataSource: DataSource, kafka: KafkaConnection) => new OutboxRelay(dataSource, kafka, { databaseUrl: options.databaseUrl, log: options.log }),
+          useFactory: (dataSource: DataSource, kafka: KafkaConnection) =>
+            new OutboxRelay(dataSource, kafka, { databaseUrl: options.databaseUrl, log: options.log }),
         },
         RelayLifecycle,
       ],

@@ -80,6 +80,19 @@ export class OutboxPublisher {
   private build<T>(definition: EventDefinition<T>, item: PublishOptions<T>): { event: CloudEvent<T>; values: unknown[] } {
     assertValidEvent(definition, item.data);
     const event = newCloudEvent<T>({ source: this.source, type: definition.type, subject: item.key, data: item.data, traceparent: item.traceparent });
-    return { event, values: [event.id, definition.topic, item.key, event.type, event.source, event.subject, event.time, JSON.stringify(event.data), event.traceparent ?? null] };
+    return {
+      event,
+      values: [
+        event.id,
+        definition.topic,
+        item.key,
+        event.type,
+        event.source,
+        event.subject,
+        event.time,
+        JSON.stringify(event.data),
+        event.traceparent ?? null,
+      ],
+    };
   }
 }

@@ -62,7 +62,13 @@ describe('transactional outbox and idempotent consumer', () => {
   });
 
   const publishInOwnTransaction = (i: number) =>
-    dataSource.transaction((m) => publisher.publish<EmployeeEventData>(m, EmployeeEvents.registered, { key: employee(i).nip, data: { employee: employee(i) }, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }));
+    dataSource.transaction((m) =>
+      publisher.publish<EmployeeEventData>(m, EmployeeEvents.registered, {
+        key: employee(i).nip,
+        data: { employee: employee(i) },
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      }),
+    );
 
   it('publishes a committed event with CloudEvents headers, keyed by the aggregate id', async () => {
     const event = await publishInOwnTransaction(1);
@@ -119,10 +125,9 @@ describe('transactional outbox and idempotent consumer', () => {
 
     const project = async () => {
       const consumer = new EventConsumer(kafka, dataSource, { name: 'projection-test', log: silent }).on(EmployeeEvents.registered, async (event, m) => {
-        await m.query(
-          'INSERT INTO projection (nip, applied) VALUES ($1, 1) ON CONFLICT (nip) DO UPDATE SET applied = projection.applied + 1',
-          [event.data.employee.nip],
-        );
+        await m.query('INSERT INTO projection (nip, applied) VALUES ($1, 1) ON CONFLICT (nip) DO UPDATE SET applied = projection.applied + 1', [
+          event.data.employee.nip,
+        ]);
       });
       await consumer.start();
       return consumer;
@@ -137,33 +142,47 @@ describe('transactional outbox and idempotent consumer', () => {
     await admin.resetOffsets({ groupId: 'projection-test', topic: 'siap.employee.v1', earliest: true });
     await admin.disconnect();
     consumer = await project();
-    await waitFor(async () => {
-      const a = kafka.admin();
-      await a.connect();
-      const [committed] = await a.fetchOffsets({ groupId: 'projection-test', topics: ['siap.employee.v1'] });
-      const ends = await a.fetchTopicOffsets('siap.employee.v1');
-      await a.disconnect();
-      return committed.partitions.every((p) => ends.find((e) => e.partition === p.partition)!.high === p.offset);
-    }, 'the redelivered events to be consumed', 30_000);
+    await waitFor(
+      async () => {
+        const a = kafka.admin();
+        await a.connect();
+        const [committed] = await a.fetchOffsets({ groupId: 'projection-test', topics: ['siap.employee.v1'] });
+        const ends = await a.fetchTopicOffsets('siap.employee.v1');
+        await a.disconnect();
+        return committed.partitions.every((p) => ends.find((e) => e.partition === p.partition)!.high === p.offset);
+      },
+      'the redelivered events to be consumed',
+      30_000,
+    );
     await consumer.stop();
     const rows = (await dataSource.query('SELECT max(applied)::int AS most, count(*)::int AS n FROM projection')) as { most: number; n: number }[];
     expect(rows[0]).toEqual({ most: 1, n: 101 });
   });
 
   it('parks an event whose handler keeps failing on <topic>.dlq with the error, then moves on', async () => {
-    const failing = new EventConsumer(kafka, dataSource, { name: 'always-fails', maxAttempts: 2, retryDelayMs: 10, log: silent }).on(EmployeeEvents.registered, async () => {
-      throw new Error('projection table is gone');
-    });
+    const failing = new EventConsumer(kafka, dataSource, { name: 'always-fails', maxAttempts: 2, retryDelayMs: 10, log: silent }).on(
+      EmployeeEvents.registered,
+      async () => {
+        throw new Error('projection table is gone');
+      },
+    );
     await failing.start();
     const dlq = new Kafka({ clientId: 'dlq-reader', brokers: [broker.address], logLevel: logLevel.NOTHING }).consumer({ groupId: 'dlq-reader' });
     const parked: Record<string, string>[] = [];
     await dlq.connect();
     await dlq.subscribe({ topic: 'siap.employee.v1.dlq', fromBeginning: true });
-    await dlq.run({ eachMessage: async ({ message }) => void parked.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))) });
+    await dlq.run({
+      eachMessage: async ({ message }) => void parked.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+    });
     await waitFor(() => parked.length >= 101, 'every event on the DLQ', 60_000);
     await dlq.disconnect();
     await failing.stop();
-    expect(parked[0]).toMatchObject({ dlq_error: 'projection table is gone', dlq_consumer: 'always-fails', dlq_attempts: '2', ce_type: 'siap.employee.registered' });
+    expect(parked[0]).toMatchObject({
+      dlq_error: 'projection table is gone',
+      dlq_consumer: 'always-fails',
+      dlq_attempts: '2',
+      ce_type: 'siap.employee.registered',
+    });
     expect(failing.stats.deadLettered).toBeGreaterThanOrEqual(101);
   });
 });

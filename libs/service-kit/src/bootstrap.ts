@@ -38,7 +38,10 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
     logger: false,
     // Refusals by the router itself (a bad %-escape, an overlong parameter) in the platform's one error body.
     frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
-      void reply.code(error.statusCode ?? 400).header('content-type', 'application/json; charset=utf-8').send(frameworkErrorBody(error, contextFromHeaders(request.headers).requestId));
+      void reply
+        .code(error.statusCode ?? 400)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(frameworkErrorBody(error, contextFromHeaders(request.headers).requestId));
     },
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;

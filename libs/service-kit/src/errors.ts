@@ -105,7 +105,10 @@ const CONTRACT_MESSAGES: Record<string, string> = {
  * field, and nothing is stored since the outbox write is part of the change's transaction.
  */
 function contractBody(violation: ContractViolation, requestId: string | undefined): ErrorBody {
-  const details = violation.fields.map((f) => ({ field: f.path.split('/').filter(Boolean).at(-1) ?? 'body', message: CONTRACT_MESSAGES[f.keyword] ?? 'tidak valid' }));
+  const details = violation.fields.map((f) => ({
+    field: f.path.split('/').filter(Boolean).at(-1) ?? 'body',
+    message: CONTRACT_MESSAGES[f.keyword] ?? 'tidak valid',
+  }));
   return {
     statusCode: 422,
     error: STATUS_TEXT[422],
@@ -168,7 +171,9 @@ export function frameworkErrorBody(exception: unknown, requestId: string | undef
   const statusCode = (exception as { statusCode?: number }).statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const problem = FASTIFY_MESSAGES[(exception as { code?: string }).code ?? ''];
-    const message = problem ? `${FRAMEWORK_MESSAGES[statusCode] ?? 'Permintaan ditolak'}: ${problem.field} ${problem.message}` : (FRAMEWORK_MESSAGES[statusCode] ?? 'Permintaan ditolak');
+    const message = problem
+      ? `${FRAMEWORK_MESSAGES[statusCode] ?? 'Permintaan ditolak'}: ${problem.field} ${problem.message}`
+      : (FRAMEWORK_MESSAGES[statusCode] ?? 'Permintaan ditolak');
     return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message, ...(problem ? { details: [problem] } : {}), requestId };
   }
   return { statusCode: 500, error: STATUS_TEXT[500], message: 'Terjadi kesalahan pada server; silakan coba lagi', requestId };
@@ -180,6 +185,11 @@ export function frameworkErrorBody(exception: unknown, requestId: string | undef
  */
 export function clientErrorResponse(code: string | undefined): string {
   const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify({ statusCode: status, error: STATUS_TEXT[status], message: FRAMEWORK_MESSAGES[status] ?? 'Permintaan tidak valid', requestId: randomUUID() } satisfies ErrorBody);
+  const body = JSON.stringify({
+    statusCode: status,
+    error: STATUS_TEXT[status],
+    message: FRAMEWORK_MESSAGES[status] ?? 'Permintaan tidak valid',
+    requestId: randomUUID(),
+  } satisfies ErrorBody);
   return `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`;
 }

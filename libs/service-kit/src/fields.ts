@@ -39,10 +39,16 @@ export function isCalendarDateTime(value: unknown): value is string {
 }
 
 export const DateField = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `$harus berupa tanggal YYYY-MM-DD yang ada (${YEAR_WINDOW})` } }, options);
+  ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `$harus berupa tanggal YYYY-MM-DD yang ada (${YEAR_WINDOW})` } },
+    options,
+  );
 
 export const DateTimeField = () =>
-  ValidateBy({ name: 'isCalendarDateTime', validator: { validate: isCalendarDateTime, defaultMessage: () => '$harus berupa tanggal/waktu ISO 8601, mis. 2026-11-30T07:30:00+08:00' } });
+  ValidateBy({
+    name: 'isCalendarDateTime',
+    validator: { validate: isCalendarDateTime, defaultMessage: () => '$harus berupa tanggal/waktu ISO 8601, mis. 2026-11-30T07:30:00+08:00' },
+  });
 
 export const NipField = () => Matches(/^\d{18}$/, { message: '$harus 18 digit angka' });
 
@@ -54,7 +60,10 @@ export const UnitCodeField = () => Matches(UNIT_CODE, { message: '$harus 1–40 
 export function TextField(max: number) {
   return applyDecorators(
     IsString({ message: '$harus berupa teks' }),
-    ValidateBy({ name: 'isNotBlank', validator: { validate: (v: unknown) => typeof v === 'string' && v.trim().length > 0, defaultMessage: () => '$wajib diisi' } }),
+    ValidateBy({
+      name: 'isNotBlank',
+      validator: { validate: (v: unknown) => typeof v === 'string' && v.trim().length > 0, defaultMessage: () => '$wajib diisi' },
+    }),
     MaxLength(max, { message: `$maksimal ${max} karakter` }),
   );
 }

@@ -44,7 +44,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -68,7 +69,8 @@ export function bodyProblems(value: unknown, field = '', problems: FieldProblem[
     for (const [key, item] of Object.entries(value)) {
       const name = fieldName(field, key);
       if (PROTOTYPE_KEYS.has(key)) problems.push({ field: name, message: 'nama kolom ini tidak diizinkan' });
-      else if (textProblem(key, false)) problems.push({ field: fieldName(field, JSON.stringify(key)), message: 'nama kolom tidak boleh memuat karakter kendali' });
+      else if (textProblem(key, false))
+        problems.push({ field: fieldName(field, JSON.stringify(key)), message: 'nama kolom tidak boleh memuat karakter kendali' });
       else bodyProblems(item, name, problems);
     }
   }

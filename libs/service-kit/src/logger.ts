@@ -21,7 +21,16 @@ export function createLogger(service: string, level: string, format = process.en
   // A development dependency, loaded only for a person's terminal.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as (options: object) => NodeJS.WritableStream;
-  return pino(options, pretty({ colorize: process.env.LOG_COLOR === '1' || process.stdout.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,traceId', sync: true }));
+  return pino(
+    options,
+    pretty({
+      colorize: process.env.LOG_COLOR === '1' || process.stdout.isTTY,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,service,traceId',
+      sync: true,
+    }),
+  );
 }
 
 /** Nest's start-up chatter (a line per module and route): useful when debugging, noise otherwise. */

@@ -51,7 +51,10 @@ export const routePrefixOf = (s: ServiceDescriptor) => `api/v1/${s.name}`;
  * The gateway's routes to the other services, as one setting: `name=url` pairs, and each service's
  * body limits (`name=json:text` bytes). The gateway reads these instead of a field per service.
  */
-export function upstreamSettings(services: readonly ServiceDescriptor[], urlOf: (s: ServiceDescriptor) => string): { UPSTREAMS: string; UPSTREAM_BODY_LIMITS: string } {
+export function upstreamSettings(
+  services: readonly ServiceDescriptor[],
+  urlOf: (s: ServiceDescriptor) => string,
+): { UPSTREAMS: string; UPSTREAM_BODY_LIMITS: string } {
   const routed = services.filter((s) => !s.public);
   return {
     UPSTREAMS: routed.map((s) => `${s.name}=${urlOf(s)}`).join(','),

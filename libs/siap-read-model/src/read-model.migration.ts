@@ -21,7 +21,8 @@ export class SiapReadModel1732790000000 implements MigrationInterface {
         version int NOT NULL
       )`);
     await q.query('ALTER TABLE employee ALTER COLUMN nip TYPE text');
-    for (const column of ['tmt_cpns date', 'kelas_jabatan int', 'employment_type text', 'golongan text']) await q.query(`ALTER TABLE employee ADD COLUMN IF NOT EXISTS ${column}`);
+    for (const column of ['tmt_cpns date', 'kelas_jabatan int', 'employment_type text', 'golongan text'])
+      await q.query(`ALTER TABLE employee ADD COLUMN IF NOT EXISTS ${column}`);
     await q.query('CREATE INDEX IF NOT EXISTS employee_position ON employee (position_code)');
     await q.query('CREATE INDEX IF NOT EXISTS employee_supervisor ON employee (supervisor_position_code)');
     await q.query('CREATE TABLE IF NOT EXISTS unit (code text PRIMARY KEY, name text NOT NULL, path text[] NOT NULL, version int NOT NULL)');

@@ -58,10 +58,16 @@ export class SiapProjection implements OnApplicationBootstrap, BeforeApplication
     // The hooks live in the service's own module, with their own dependencies.
     this.hooks = this.options.hooks ? this.moduleRef.get(this.options.hooks, { strict: false }) : null;
     const log = this.logger ?? { info: () => undefined, warn: console.warn, error: console.error };
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: this.options.consumer, log, partitionsConcurrently: this.options.partitionsConcurrently ?? 1 });
+    const consumer = new EventConsumer(this.kafka, this.dataSource, {
+      name: this.options.consumer,
+      log,
+      partitionsConcurrently: this.options.partitionsConcurrently ?? 1,
+    });
     for (const definition of Object.values(EmployeeEvents)) consumer.on(definition, (event, m) => this.applyEmployee(event, m));
-    for (const definition of [OrganizationEvents.unitCreated, OrganizationEvents.unitUpdated, OrganizationEvents.unitSnapshot]) consumer.on(definition, (event, m) => this.applyUnit(event, m));
-    for (const definition of [OrganizationEvents.positionCreated, OrganizationEvents.positionUpdated, OrganizationEvents.positionSnapshot]) consumer.on(definition, (event, m) => this.applyPosition(event, m));
+    for (const definition of [OrganizationEvents.unitCreated, OrganizationEvents.unitUpdated, OrganizationEvents.unitSnapshot])
+      consumer.on(definition, (event, m) => this.applyUnit(event, m));
+    for (const definition of [OrganizationEvents.positionCreated, OrganizationEvents.positionUpdated, OrganizationEvents.positionSnapshot])
+      consumer.on(definition, (event, m) => this.applyPosition(event, m));
     this.consumer = consumer;
     // Kafka may come up after the service; the projection catches up once it can connect.
     consumer.start().catch((error: Error) => this.logger?.error({ err: error }, 'SIAP projection could not start'));
@@ -86,12 +92,27 @@ export class SiapProjection implements OnApplicationBootstrap, BeforeApplication
          WHERE employee.version <= $12
          RETURNING 1)
        SELECT count(*)::int AS applied FROM up`,
-      [e.nip, e.name, e.unitCode, e.unitPath, e.positionCode, e.supervisorPositionCode, e.status, e.tmtCpns, e.kelasJabatan, e.employmentType, e.golongan, e.version],
+      [
+        e.nip,
+        e.name,
+        e.unitCode,
+        e.unitPath,
+        e.positionCode,
+        e.supervisorPositionCode,
+        e.status,
+        e.tmtCpns,
+        e.kelasJabatan,
+        e.employmentType,
+        e.golongan,
+        e.version,
+      ],
     )) as { applied: number }[];
     if (applied === 0) return;
     const decreeTmt = event.data.decree?.tmt ?? null;
     const from = decreeTmt ?? (this.options.today ?? ((d: Date) => d.toISOString().slice(0, 10)))(new Date(event.time));
-    const [current] = (await m.query('SELECT unit_code FROM employee_unit WHERE nip = $1 ORDER BY valid_from DESC LIMIT 1', [e.nip])) as { unit_code: string | null }[];
+    const [current] = (await m.query('SELECT unit_code FROM employee_unit WHERE nip = $1 ORDER BY valid_from DESC LIMIT 1', [e.nip])) as {
+      unit_code: string | null;
+    }[];
     const inService = e.status === 'AKTIF';
     let unitChangedFrom: string | null = null;
     if (!current) {

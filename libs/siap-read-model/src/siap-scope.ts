@@ -27,7 +27,17 @@ export class SiapScope {
               (SELECT a.nip FROM employee a WHERE a.position_code = e.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1) AS atasan_nip
        FROM employee e WHERE e.nip = $1`,
       [nip],
-    )) as { nip: string; name: string; unit_code: string; unit_path: string[]; position_code: string; status: string; tmt_cpns: string | null; kelas_jabatan: number | null; atasan_nip: string | null }[];
+    )) as {
+      nip: string;
+      name: string;
+      unit_code: string;
+      unit_path: string[];
+      position_code: string;
+      status: string;
+      tmt_cpns: string | null;
+      kelas_jabatan: number | null;
+      atasan_nip: string | null;
+    }[];
     if (!row) return null;
     return {
       nip: row.nip.trim(),

@@ -8,7 +8,15 @@ import { SiapProjection, SiapReadModel1732790000000, SiapScope } from '../src';
 const employee = (nip: string, overrides: Partial<EmployeeState> = {}) => employeeState(nip, { birthDate: '1990-03-15', sex: 'L', ...overrides });
 
 const event = <T>(data: T, decreeTime = '2026-10-05T01:00:00Z'): CloudEvent<T> =>
-  ({ id: randomUUID(), source: '/sulteng/siap', type: 'siap.employee.updated', specversion: '1.0', subject: 'x', time: decreeTime, data }) as unknown as CloudEvent<T>;
+  ({
+    id: randomUUID(),
+    source: '/sulteng/siap',
+    type: 'siap.employee.updated',
+    specversion: '1.0',
+    subject: 'x',
+    time: decreeTime,
+    data,
+  }) as unknown as CloudEvent<T>;
 
 /** The read model every consuming service keeps, applied straight from SIAP's event payloads. */
 describe('SIAP read model', () => {
@@ -30,14 +38,25 @@ describe('SIAP read model', () => {
   });
 
   const units = async (nip: string) =>
-    (await db.query(`SELECT to_char(valid_from, 'YYYY-MM-DD') AS "from", unit_code AS unit FROM employee_unit WHERE nip = $1 ORDER BY valid_from`, [nip])) as { from: string; unit: string | null }[];
+    (await db.query(`SELECT to_char(valid_from, 'YYYY-MM-DD') AS "from", unit_code AS unit FROM employee_unit WHERE nip = $1 ORDER BY valid_from`, [nip])) as {
+      from: string;
+      unit: string | null;
+    }[];
 
   it('keeps the newest version of each employee and finds the atasan by position', async () => {
-    await db.transaction((m) => projection.applyEmployee(event({ employee: employee('197503152005031001', { positionCode: 'BKD-KABID', supervisorPositionCode: null, version: 3 }) }), m));
+    await db.transaction((m) =>
+      projection.applyEmployee(event({ employee: employee('197503152005031001', { positionCode: 'BKD-KABID', supervisorPositionCode: null, version: 3 }) }), m),
+    );
     await db.transaction((m) => projection.applyEmployee(event({ employee: employee('199003152015031002', { version: 2 }) }), m));
     await db.transaction((m) => projection.applyEmployee(event({ employee: employee('199003152015031002', { name: 'Lama', version: 1 }) }), m));
     const analyst = await scope.employee(db, '199003152015031002');
-    expect(analyst).toMatchObject({ name: 'Pegawai 002', atasanNip: '197503152005031001', unitPath: ['BKD-MUTASI', 'BKD'], kelasJabatan: 8, tmtCpns: '2015-03-01' });
+    expect(analyst).toMatchObject({
+      name: 'Pegawai 002',
+      atasanNip: '197503152005031001',
+      unitPath: ['BKD-MUTASI', 'BKD'],
+      kelasJabatan: 8,
+      tmtCpns: '2015-03-01',
+    });
     expect(await scope.employee(db, '199999999999999999')).toBeNull();
   });
 
@@ -56,10 +75,29 @@ describe('SIAP read model', () => {
   });
 
   it('keeps units and positions, newest version first', async () => {
-    await db.transaction((m) => projection.applyUnit(event({ unit: { code: 'BKD', name: 'BKD', parentCode: null, path: ['BKD'], address: null, version: 2 } }), m));
-    await db.transaction((m) => projection.applyUnit(event({ unit: { code: 'BKD', name: 'Lama', parentCode: null, path: ['BKD'], address: null, version: 1 } }), m));
     await db.transaction((m) =>
-      projection.applyPosition(event({ position: { code: 'BKD-ANALIS', name: 'Analis', type: 'FUNGSIONAL' as const, eselon: null, jenjang: 'Ahli Pertama', kelasJabatan: 8, unitCode: 'BKD-MUTASI', parentCode: 'BKD-KABID', version: 1 } }), m),
+      projection.applyUnit(event({ unit: { code: 'BKD', name: 'BKD', parentCode: null, path: ['BKD'], address: null, version: 2 } }), m),
+    );
+    await db.transaction((m) =>
+      projection.applyUnit(event({ unit: { code: 'BKD', name: 'Lama', parentCode: null, path: ['BKD'], address: null, version: 1 } }), m),
+    );
+    await db.transaction((m) =>
+      projection.applyPosition(
+        event({
+          position: {
+            code: 'BKD-ANALIS',
+            name: 'Analis',
+            type: 'FUNGSIONAL' as const,
+            eselon: null,
+            jenjang: 'Ahli Pertama',
+            kelasJabatan: 8,
+            unitCode: 'BKD-MUTASI',
+            parentCode: 'BKD-KABID',
+            version: 1,
+          },
+        }),
+        m,
+      ),
     );
     expect(await scope.unitPath(db, 'BKD')).toEqual(['BKD']);
     expect(await db.query('SELECT name FROM unit')).toEqual([{ name: 'BKD' }]);

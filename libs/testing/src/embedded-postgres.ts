@@ -37,7 +37,12 @@ const PASSWORD = 'postgres';
  * services had drained) are not installed.
  */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; port?: number; onLog?: (line: string) => void; /** The package's `native` folder; found in node_modules when omitted. */ binaries?: string } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    onLog?: (line: string) => void;
+    /** The package's `native` folder; found in node_modules when omitted. */ binaries?: string;
+  } = {},
 ): Promise<RunningPostgres> {
   const owner = process.getuid?.() === 0 ? postgresUser() : null;
   const native = reachableBinaries(options.binaries ?? packagedBinaries(), owner);
@@ -52,19 +57,29 @@ export async function startEmbeddedPostgres(
     const passwordFile = path.join(os.tmpdir(), `pg-password-${randomBytes(6).toString('hex')}`);
     fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
-      await run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--locale=${bestLocale()}`, '--encoding=UTF8'], as, env, options.onLog);
+      await run(
+        path.join(native, 'bin', 'initdb'),
+        [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--locale=${bestLocale()}`, '--encoding=UTF8'],
+        as,
+        env,
+        options.onLog,
+      );
     } finally {
       fs.rmSync(passwordFile, { force: true });
     }
   }
   // A process group of its own: a Ctrl-C in the terminal reaches the services, which drain first, and
   // not the database they drain into; stop() ends it last.
-  const server = spawn(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'], {
-    ...as,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    path.join(native, 'bin', 'postgres'),
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    {
+      ...as,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -131,7 +146,10 @@ function packagedBinaries(): string {
 /** The `native` folder (bin, lib, share), or a copy of it where the server's user can execute it. */
 function reachableBinaries(native: string, owner: { uid: number } | null): string {
   if (!owner || openToOthers(native)) return native;
-  const version = createHash('sha256').update(fs.readFileSync(path.join(native, 'bin', 'postgres'))).digest('hex').slice(0, 12);
+  const version = createHash('sha256')
+    .update(fs.readFileSync(path.join(native, 'bin', 'postgres')))
+    .digest('hex')
+    .slice(0, 12);
   const copy = path.join('/var/tmp', `sulteng-asn-postgres-${version}`, 'native');
   if (!fs.existsSync(path.join(copy, '.complete'))) {
     const staging = `${copy}.${process.pid}`;
@@ -159,7 +177,11 @@ function openToOthers(target: string): boolean {
 
 function bestLocale(): string {
   try {
-    const available = new Set(execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()));
+    const available = new Set(
+      execFileSync('locale', ['-a'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim()),
+    );
     return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8', 'C.utf8'].find((l) => available.has(l)) ?? 'C';
   } catch {
     return 'C';

@@ -89,7 +89,10 @@ export interface TestServiceOptions {
  * real HTTP: in this process (fast, for most tests) or as its own process (for crash tests). The one
  * harness every service's tests start from.
  */
-export async function startTestService<C extends BaseServiceConfig>(service: ServiceDefinition<C> | ServiceDescriptor, options: TestServiceOptions): Promise<TestService> {
+export async function startTestService<C extends BaseServiceConfig>(
+  service: ServiceDefinition<C> | ServiceDescriptor,
+  options: TestServiceOptions,
+): Promise<TestService> {
   // Another app's service is started from its descriptor (apps/registry.ts), as a process: tests never import another app's code.
   const definition = 'descriptor' in service ? service : null;
   const descriptor = definition ? definition.descriptor : (service as ServiceDescriptor);
@@ -146,7 +149,11 @@ export async function startTestService<C extends BaseServiceConfig>(service: Ser
       const sent: Record<string, string> = { ...headers };
       if (as) sent[IDENTITY_HEADER] = await signIdentity(as, TEST_INTERNAL_SECRET);
       if (body !== undefined) sent['content-type'] = contentType ?? 'application/json';
-      const response = await fetch(`${baseUrl}${p}`, { method, headers: sent, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetch(`${baseUrl}${p}`, {
+        method,
+        headers: sent,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const text = await response.text();
       const isJson = (response.headers.get('content-type') ?? '').includes('json');
       return { status: response.status, body: text && isJson ? JSON.parse(text) : text, headers: Object.fromEntries(response.headers) };

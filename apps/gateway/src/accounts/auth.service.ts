@@ -89,13 +89,18 @@ export class AuthService implements OnModuleInit {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
     const outcome = await this.dataSource.transaction(async (m) => {
-      const [redeemed] = (await m.query(
-        `UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() AND session_id IS NOT NULL
+      const [redeemed] = (
+        await m.query(
+          `UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() AND session_id IS NOT NULL
          RETURNING nip, session_id`,
-        [tokenHash],
-      ))[0] as { nip: string; session_id: string }[];
+          [tokenHash],
+        )
+      )[0] as { nip: string; session_id: string }[];
       if (!redeemed) {
-        const [stale] = (await m.query('SELECT nip, revoked_at FROM refresh_token WHERE token_hash = $1', [tokenHash])) as { nip: string; revoked_at: Date | null }[];
+        const [stale] = (await m.query('SELECT nip, revoked_at FROM refresh_token WHERE token_hash = $1', [tokenHash])) as {
+          nip: string;
+          revoked_at: Date | null;
+        }[];
         return { reusedBy: stale?.revoked_at ? stale.nip : null };
       }
       const [account] = (await m.query(
@@ -154,7 +159,8 @@ export class AuthService implements OnModuleInit {
   async activate(nip: string, code: string, newPassword: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ nip });
     const valid = account?.activationHash === sha256(code) && account.activationExpires !== null && account.activationExpires > new Date();
-    if (!account || !valid || account.status === 'DISABLED') throw new ApiError(HttpStatus.BAD_REQUEST, 'Kode aktivasi salah atau kedaluwarsa', [{ field: 'code', message: 'tidak berlaku' }]);
+    if (!account || !valid || account.status === 'DISABLED')
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'Kode aktivasi salah atau kedaluwarsa', [{ field: 'code', message: 'tidak berlaku' }]);
     await this.setPassword(account, newPassword, { status: 'ACTIVE', activationHash: null, activationExpires: null });
   }
 

@@ -66,10 +66,11 @@ export class LoginThrottle {
       await this.dataSource.query('UPDATE login_throttle SET attempts = 0, locked_until = NULL WHERE key = $1', [pairKey(nip, address)]);
       return this.forgive([accountKey(nip)]);
     }
-    await this.dataSource.query(
-      `UPDATE login_throttle SET locked_until = now() + $2::interval WHERE key = $1 AND attempts >= $3 AND locked_until IS NULL`,
-      [pairKey(nip, address), `${this.policy.lockMs} milliseconds`, this.policy.maxFailuresPerAddress],
-    );
+    await this.dataSource.query(`UPDATE login_throttle SET locked_until = now() + $2::interval WHERE key = $1 AND attempts >= $3 AND locked_until IS NULL`, [
+      pairKey(nip, address),
+      `${this.policy.lockMs} milliseconds`,
+      this.policy.maxFailuresPerAddress,
+    ]);
     if (Math.random() < 0.01) await this.dataSource.query(`DELETE FROM login_throttle WHERE updated_at < now() - interval '1 day'`);
   }
 

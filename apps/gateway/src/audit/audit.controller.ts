@@ -6,7 +6,13 @@ import { isCalendarDate, isCalendarDateTime, NipField } from '@app/service-kit';
 
 /** A day (YYYY-MM-DD) or an instant (ISO 8601 with offset) that exists. */
 const MomentField = () =>
-  ValidateBy({ name: 'isMoment', validator: { validate: (v: unknown) => isCalendarDate(v) || isCalendarDateTime(v), defaultMessage: () => '$harus berupa tanggal YYYY-MM-DD atau tanggal/waktu ISO 8601 yang ada' } });
+  ValidateBy({
+    name: 'isMoment',
+    validator: {
+      validate: (v: unknown) => isCalendarDate(v) || isCalendarDateTime(v),
+      defaultMessage: () => '$harus berupa tanggal YYYY-MM-DD atau tanggal/waktu ISO 8601 yang ada',
+    },
+  });
 import { RequireRoles } from '../accounts/access.guard';
 import { AuditLog } from './audit-log';
 

@@ -29,6 +29,7 @@ export class AccountChanges implements SiapProjectionHooks {
       [e.nip, e.name, e.unitCode, active ? 'INACTIVE' : 'DISABLED', active],
     )) as { old_status: string | null; old_unit: string | null; status: string; unit_code: string }[];
     if (!active && account.old_status !== 'DISABLED') await this.auth.endAllSessions(m, e.nip);
-    else if (active && account.old_status !== null && (account.old_unit !== account.unit_code || account.old_status !== account.status)) await this.live.record(m, e.nip);
+    else if (active && account.old_status !== null && (account.old_unit !== account.unit_code || account.old_status !== account.status))
+      await this.live.record(m, e.nip);
   }
 }

@@ -25,7 +25,13 @@ export function registerPlatformDocs(fastify: FastifyInstance, upstreams: Record
         }
       }),
     );
-    const merged: OpenApi & Record<string, unknown> & { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> }; tags: { name: string }[] } = { ...own, paths: { ...own.paths }, components: { ...own.components, schemas: { ...own.components?.schemas } }, tags: [...(own.tags ?? [])] };
+    const merged: OpenApi &
+      Record<string, unknown> & { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> }; tags: { name: string }[] } = {
+      ...own,
+      paths: { ...own.paths },
+      components: { ...own.components, schemas: { ...own.components?.schemas } },
+      tags: [...(own.tags ?? [])],
+    };
     for (const doc of docs) {
       if (!doc) continue;
       Object.assign(merged.paths, doc.paths);
@@ -37,7 +43,10 @@ export function registerPlatformDocs(fastify: FastifyInstance, upstreams: Record
       version: '1',
       description: `Every route through the gateway; send the access token from POST /api/v1/auth/login as a Bearer token.${missing.length ? ` Unavailable now: ${missing.join(', ')}.` : ''}`,
     };
-    merged.components = { ...merged.components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } as typeof merged.components;
+    merged.components = {
+      ...merged.components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    } as typeof merged.components;
     merged.security = [{ bearer: [] }];
     return merged;
   });

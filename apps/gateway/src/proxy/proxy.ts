@@ -48,7 +48,13 @@ export async function registerProxy(fastify: FastifyInstance, options: ProxyOpti
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     await instance.register(replyFrom, {
-      undici: { connections: 256, pipelining: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, connectTimeout: Math.min(options.timeoutMs, 5000) },
+      undici: {
+        connections: 256,
+        pipelining: 1,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        connectTimeout: Math.min(options.timeoutMs, 5000),
+      },
     });
 
     const authenticate = async (request: ProxiedRequest, reply: FastifyReply) => {

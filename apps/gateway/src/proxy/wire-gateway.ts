@@ -41,7 +41,10 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
   const accountLimiter = async (request: FastifyRequest, reply: FastifyReply) => {
     const wait = await accounts.take((request as FastifyRequest & { identity?: Identity }).identity?.nip ?? request.ip);
     if (wait > 0) {
-      void reply.code(429).header('retry-after', String(wait)).send(tooMany(request, { ttl: wait * 1000 }));
+      void reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send(tooMany(request, { ttl: wait * 1000 }));
       return reply;
     }
   };

@@ -28,7 +28,12 @@ export class DayResolver {
   ) {}
 
   /** Days through `until` (inclusive; the whole month when omitted), per NIP; `today` is still open. Inside a transaction when `db` is one. */
-  async resolve(nips: string[], month: string, options: { until?: string; today?: string } = {}, db: Queryable = this.dataSource): Promise<Map<string, ResolvedDay[]>> {
+  async resolve(
+    nips: string[],
+    month: string,
+    options: { until?: string; today?: string } = {},
+    db: Queryable = this.dataSource,
+  ): Promise<Map<string, ResolvedDay[]>> {
     const dates = datesOfMonth(month).filter((d) => !options.until || d <= options.until);
     const result = new Map<string, ResolvedDay[]>(nips.map((n) => [n, []]));
     if (dates.length === 0 || nips.length === 0) return result;
@@ -80,5 +85,7 @@ export function summaryEventData(summary: MonthSummary, version: number): Discip
 }
 
 export function summaryDigest(summary: MonthSummary): string {
-  return createHash('sha256').update(JSON.stringify(summaryEventData(summary, 0))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(summaryEventData(summary, 0)))
+    .digest('hex');
 }

@@ -35,11 +35,19 @@ export class CheckInController {
   @Post('import')
   @HttpCode(202)
   @ApiConsumes('text/csv')
-  @ApiBody({ description: 'CSV with the columns NIP, WAKTU (local "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with offset) and JENIS (IN/MASUK or OUT/PULANG)', schema: { type: 'string' } })
+  @ApiBody({
+    description: 'CSV with the columns NIP, WAKTU (local "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with offset) and JENIS (IN/MASUK or OUT/PULANG)',
+    schema: { type: 'string' },
+  })
   startImport(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
     this.access.assertAdmin(who);
-    if (typeof csv !== 'string' || csv.trim() === '') throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
+    if (typeof csv !== 'string' || csv.trim() === '')
+      throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
     const rows = parseMachineLog(csv); // a file that cannot be read at all is refused at once
-    return this.jobs.enqueue(MACHINE_LOG_IMPORT, {}, { createdBy: who.nip, payload: csv, progress: { total: rows.length, processed: 0, imported: 0, unchanged: 0, failed: 0 } });
+    return this.jobs.enqueue(
+      MACHINE_LOG_IMPORT,
+      {},
+      { createdBy: who.nip, payload: csv, progress: { total: rows.length, processed: 0, imported: 0, unchanged: 0, failed: 0 } },
+    );
   }
 }

@@ -51,9 +51,23 @@ const CONTEXT_SQL = `
 
 /** The accepted check-ins of a batch, their selfies and their events, written by one statement. */
 const ROW_COLUMNS: [string, string][] = [
-  ['id', 'uuid'], ['nip', 'text'], ['type', 'text'], ['at', 'timestamptz'], ['work_date', 'date'], ['local_minute', 'int'], ['unit_code', 'text'],
-  ['latitude', 'float8'], ['longitude', 'float8'], ['accuracy_meters', 'float8'], ['location_name', 'text'], ['distance_meters', 'int'],
-  ['device_id', 'text'], ['photo_id', 'uuid'], ['photo_type', 'text'], ['photo_size', 'int'], ['photo_key', 'text'],
+  ['id', 'uuid'],
+  ['nip', 'text'],
+  ['type', 'text'],
+  ['at', 'timestamptz'],
+  ['work_date', 'date'],
+  ['local_minute', 'int'],
+  ['unit_code', 'text'],
+  ['latitude', 'float8'],
+  ['longitude', 'float8'],
+  ['accuracy_meters', 'float8'],
+  ['location_name', 'text'],
+  ['distance_meters', 'int'],
+  ['device_id', 'text'],
+  ['photo_id', 'uuid'],
+  ['photo_type', 'text'],
+  ['photo_size', 'int'],
+  ['photo_key', 'text'],
 ];
 const ROWS = `unnest(${ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS r(${ROW_COLUMNS.map(([name]) => name).join(', ')})`;
 const STORE_PREFIX = `
@@ -118,7 +132,10 @@ export class CheckInService {
   }
 
   private async store(batch: Pending[]): Promise<void> {
-    const contexts = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_contexts', CONTEXT_SQL, [batch.map((p) => p.nip), batch.map((p) => p.local.date)]);
+    const contexts = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_contexts', CONTEXT_SQL, [
+      batch.map((p) => p.nip),
+      batch.map((p) => p.local.date),
+    ]);
     const contextOf = new Map(contexts.map((c) => [c.nip, c]));
     const accepted: Accepted[] = [];
     for (const pending of batch) {
@@ -163,8 +180,25 @@ export class CheckInService {
     const photos = await this.files.put(accepted.map(({ pending }) => pending.photo));
     const rows = ROW_COLUMNS.map((): unknown[] => []);
     accepted.forEach(({ pending: p, result }, i) => {
-      const values = [result.id, p.nip, p.dto.type, p.now, result.workDate, p.local.minute, result.unitCode, p.dto.latitude, p.dto.longitude, p.dto.accuracyMeters,
-        result.locationName, result.distanceMeters, p.dto.deviceId, result.photoId, p.photo?.contentType ?? null, p.photo?.bytes.length ?? null, photos[i]?.key ?? null];
+      const values = [
+        result.id,
+        p.nip,
+        p.dto.type,
+        p.now,
+        result.workDate,
+        p.local.minute,
+        result.unitCode,
+        p.dto.latitude,
+        p.dto.longitude,
+        p.dto.accuracyMeters,
+        result.locationName,
+        result.distanceMeters,
+        p.dto.deviceId,
+        result.photoId,
+        p.photo?.contentType ?? null,
+        p.photo?.bytes.length ?? null,
+        photos[i]?.key ?? null,
+      ];
       values.forEach((value, c) => rows[c].push(value));
     });
     const events = this.outbox.prepareColumns(
@@ -196,7 +230,10 @@ export class CheckInService {
   private verdict(dto: CheckInDto, ctx: CheckInContext): GeofenceVerdict {
     const own = ctx.locations.filter((l) => l.unit === null);
     const nearestUnit = ctx.unit_path.find((unit) => ctx.locations.some((l) => l.unit === unit));
-    const candidates = [...own, ...ctx.locations.filter((l) => l.unit !== null && l.unit === nearestUnit)].map((l) => ({ ...l, wifiBssids: l.wifi.map((b) => b.toLowerCase()) }));
+    const candidates = [...own, ...ctx.locations.filter((l) => l.unit !== null && l.unit === nearestUnit)].map((l) => ({
+      ...l,
+      wifiBssids: l.wifi.map((b) => b.toLowerCase()),
+    }));
     const fix = { latitude: dto.latitude, longitude: dto.longitude, accuracyMeters: dto.accuracyMeters, mocked: dto.mocked };
     const wifi = dto.wifiBssid ? { bssid: dto.wifiBssid, maxCreditMeters: this.config.WIFI_MAX_CREDIT_METERS } : undefined;
     return checkGeofence(fix, candidates, ctx.exemption !== null, wifi);
@@ -204,7 +241,8 @@ export class CheckInService {
 
   private refusal(verdict: Extract<GeofenceVerdict, { allowed: false }>): ApiError {
     const info = { reason: verdict.reason, nearest: verdict.nearest };
-    if (verdict.reason !== 'OUTSIDE_GEOFENCE') return new ApiError(422, REFUSALS[verdict.reason], [{ field: 'location', message: REFUSALS[verdict.reason] }], info);
+    if (verdict.reason !== 'OUTSIDE_GEOFENCE')
+      return new ApiError(422, REFUSALS[verdict.reason], [{ field: 'location', message: REFUSALS[verdict.reason] }], info);
     const where = `${verdict.nearest!.distanceMeters} m dari ${verdict.nearest!.name}`;
     return new ApiError(422, `Anda berada di luar area presensi: ${where}`, [{ field: 'location', message: `di luar radius lokasi kantor (${where})` }], info);
   }

@@ -33,7 +33,12 @@ export function parseMachineLog(csv: string): MachineLogRow[] {
   const [header, ...rows] = records;
   const columns = (header ?? []).map((h) => HEADERS[h.toLowerCase()]);
   const missing = ['nip', 'timestamp', 'type'].filter((f) => !columns.includes(f as never));
-  if (missing.length) throw new ApiError(400, `Kolom CSV wajib tidak ada: ${missing.join(', ')} (kolom: NIP, WAKTU, JENIS)`, missing.map((f) => ({ field: f, message: 'kolom wajib' })));
+  if (missing.length)
+    throw new ApiError(
+      400,
+      `Kolom CSV wajib tidak ada: ${missing.join(', ')} (kolom: NIP, WAKTU, JENIS)`,
+      missing.map((f) => ({ field: f, message: 'kolom wajib' })),
+    );
   return rows.map((values, i) => {
     const row: MachineLogRow = { line: i + 2, nip: '', timestamp: '', type: '' };
     columns.forEach((field, c) => {

@@ -48,7 +48,9 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
       if (Array.isArray(checked)) errors.push({ line: row.line, key: printable(row.nip, 20), problems: checked });
       else good.push({ ...checked, line: row.line });
     }
-    const known = new Set(((await m.query('SELECT nip FROM employee WHERE nip = ANY($1)', [[...new Set(good.map((g) => g.nip))]])) as { nip: string }[]).map((r) => r.nip));
+    const known = new Set(
+      ((await m.query('SELECT nip FROM employee WHERE nip = ANY($1)', [[...new Set(good.map((g) => g.nip))]])) as { nip: string }[]).map((r) => r.nip),
+    );
     const logs = good.filter((g) => {
       if (known.has(g.nip)) return true;
       errors.push({ line: g.line, key: g.nip, problems: [{ field: 'NIP', message: 'tidak dikenal di K-Mob (belum terdaftar di SIAP)' }] });
@@ -65,7 +67,14 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
            JOIN employee e ON e.nip = r.nip
            ON CONFLICT (nip, type, at) DO NOTHING
            RETURNING id, nip, type, at, to_char(work_date, 'YYYY-MM-DD') AS work_date, unit_code`,
-          [logs.map(() => randomUUID()), logs.map((l) => l.nip), logs.map((l) => l.type), logs.map((l) => l.at), local.map((l) => l.date), local.map((l) => l.minute)],
+          [
+            logs.map(() => randomUUID()),
+            logs.map((l) => l.nip),
+            logs.map((l) => l.type),
+            logs.map((l) => l.at),
+            local.map((l) => l.date),
+            local.map((l) => l.minute),
+          ],
         )) as { id: string; nip: string; type: 'IN' | 'OUT'; at: Date; work_date: string; unit_code: string }[])
       : [];
     if (inserted.length > 0) {
@@ -74,10 +83,23 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
         AttendanceEvents.checkedIn,
         inserted.map((r) => ({
           key: r.nip,
-          data: { id: r.id, nip: r.nip, type: r.type, at: r.at.toISOString(), workDate: r.work_date, unitCode: r.unit_code, source: 'IMPORT' as const, locationName: null, distanceMeters: null },
+          data: {
+            id: r.id,
+            nip: r.nip,
+            type: r.type,
+            at: r.at.toISOString(),
+            workDate: r.work_date,
+            unitCode: r.unit_code,
+            source: 'IMPORT' as const,
+            locationName: null,
+            distanceMeters: null,
+          },
         })),
       );
-      await this.months.correct(m, inserted.map((r) => ({ nip: r.nip, date: r.work_date })));
+      await this.months.correct(
+        m,
+        inserted.map((r) => ({ nip: r.nip, date: r.work_date })),
+      );
     }
     return { imported: inserted.length, unchanged: logs.length - inserted.length, errors: errors.sort((a, b) => a.line - b.line) };
   }

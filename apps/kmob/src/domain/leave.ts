@@ -12,7 +12,11 @@ export interface DateRange {
 }
 
 /** This year's annual leave: the entitlement plus what may be carried over from last year's unused days. */
-export function annualLeaveBalance(rules: AnnualLeaveRules, unusedLastYear: number, takenThisYear: number): { available: number; carriedOver: number; remaining: number } {
+export function annualLeaveBalance(
+  rules: AnnualLeaveRules,
+  unusedLastYear: number,
+  takenThisYear: number,
+): { available: number; carriedOver: number; remaining: number } {
   const carriedOver = Math.max(0, Math.min(rules.maxCarriedOverDays, unusedLastYear));
   const available = Math.min(rules.maxBalanceDays, rules.entitlementDays + carriedOver);
   return { available, carriedOver, remaining: available - takenThisYear };

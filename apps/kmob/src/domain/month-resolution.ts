@@ -68,7 +68,13 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
  * discipline rules in force that day. Days out of service, or before any rules, are left out; `today`
  * is still open (a missing check-out is not yet leaving early, and an empty today says nothing).
  */
-export function resolveEmployeeMonth(facts: EmployeeMonthFacts, dates: readonly string[], calendar: CalendarView, rules: readonly EffectiveRule<DisciplineRules>[], today?: string): ResolvedDay[] {
+export function resolveEmployeeMonth(
+  facts: EmployeeMonthFacts,
+  dates: readonly string[],
+  calendar: CalendarView,
+  rules: readonly EffectiveRule<DisciplineRules>[],
+  today?: string,
+): ResolvedDay[] {
   const days: ResolvedDay[] = [];
   for (const date of dates) {
     const spell = spellOn(facts.spells, date);
@@ -83,7 +89,14 @@ export function resolveEmployeeMonth(facts: EmployeeMonthFacts, dates: readonly 
     const checkOut = mark?.lastOut != null ? hhmm(mark.lastOut) : null;
     const holiday = calendar.holiday(date) ?? null;
     const result = resolveDay(
-      { schedule: calendar.schedule(spell.unitPath, date), holiday: holiday !== null, approved: request ? ABSENCE_OF[request.type] : undefined, checkIn: checkIn ?? undefined, checkOut: checkOut ?? undefined, dayOpen },
+      {
+        schedule: calendar.schedule(spell.unitPath, date),
+        holiday: holiday !== null,
+        approved: request ? ABSENCE_OF[request.type] : undefined,
+        checkIn: checkIn ?? undefined,
+        checkOut: checkOut ?? undefined,
+        dayOpen,
+      },
       rule.value,
     );
     days.push({ date, unitCode: spell.unitCode, checkIn, checkOut, holiday, request: request?.type ?? null, ...result });
@@ -109,7 +122,14 @@ export function summariseEmployeeMonth(days: readonly ResolvedDay[], rules: Disc
   const units = [...shares.values()].map((s) => ({ ...s, deductionPercent: Math.round(s.deductionPercent * 100) / 100 }));
   const contributingDays = days
     .filter((d) => d.deductionPercent > 0)
-    .map((d) => ({ date: d.date, unitCode: d.unitCode, status: d.status, minutesLate: d.minutesLate, minutesEarly: d.minutesEarly, deductionPercent: d.deductionPercent }));
+    .map((d) => ({
+      date: d.date,
+      unitCode: d.unitCode,
+      status: d.status,
+      minutesLate: d.minutesLate,
+      minutesEarly: d.minutesEarly,
+      deductionPercent: d.deductionPercent,
+    }));
   return { counts, deductionPercent, units, contributingDays };
 }
 

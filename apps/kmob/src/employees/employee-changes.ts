@@ -17,6 +17,9 @@ export class EmployeeChanges implements SiapProjectionHooks {
 
   async onEmployee(change: EmployeeChange, m: EntityManager): Promise<void> {
     if (change.isNew || !change.unitChangedFrom) return; // first sight: nothing of theirs was summarised yet
-    await this.months.correct(m, monthStartsBetween(change.unitChangedFrom, this.clock.today()).map((date) => ({ nip: change.employee.nip, date })));
+    await this.months.correct(
+      m,
+      monthStartsBetween(change.unitChangedFrom, this.clock.today()).map((date) => ({ nip: change.employee.nip, date })),
+    );
   }
 }

@@ -24,7 +24,10 @@ export function decodeUpload(value: string, field: string, allowed: string[], ma
   if (!/^[A-Za-z0-9+/=\s]+$/.test(payload)) throw fail('harus berupa data base64');
   const bytes = Buffer.from(payload, 'base64');
   const accepted = allowed.map((t) => NAMES[t]).join(' atau ');
-  if (bytes.length > maxBytes) throw new ApiError(413, `Berkas ${field} terlalu besar (maksimal ${Math.round(maxBytes / 1024 / 1024)} MB)`, [{ field, message: `maksimal ${maxBytes} byte` }]);
+  if (bytes.length > maxBytes)
+    throw new ApiError(413, `Berkas ${field} terlalu besar (maksimal ${Math.round(maxBytes / 1024 / 1024)} MB)`, [
+      { field, message: `maksimal ${maxBytes} byte` },
+    ]);
   const kind = SIGNATURES.find((s) => allowed.includes(s.type) && s.magic.every((b, i) => bytes[i] === b));
   if (!kind) throw fail(`harus berupa berkas ${accepted}`);
   return { contentType: kind.type, bytes };

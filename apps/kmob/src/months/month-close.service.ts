@@ -32,11 +32,18 @@ export class MonthCloseService {
 
   /** Starts closing `month` as a job (or returns the one already under way); follow it at GET /jobs/{id}. */
   async start(month: string, by: string): Promise<JobView> {
-    if (month >= this.clock.today().slice(0, 7)) throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
+    if (month >= this.clock.today().slice(0, 7))
+      throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
     await this.resolver.monthRules(month).catch(() => {
-      throw new ApiError(422, `Bulan ${month} tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu`, [{ field: 'month', message: 'tidak ada aturan disiplin yang berlaku' }]);
+      throw new ApiError(422, `Bulan ${month} tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu`, [
+        { field: 'month', message: 'tidak ada aturan disiplin yang berlaku' },
+      ]);
     });
-    return this.jobs.enqueue(MONTH_CLOSE, { month, by }, { createdBy: by, dedupeKey: month, progress: { total: 0, processed: 0, employees: 0, published: 0, unchanged: 0 } });
+    return this.jobs.enqueue(
+      MONTH_CLOSE,
+      { month, by },
+      { createdBy: by, dedupeKey: month, progress: { total: 0, processed: 0, employees: 0, published: 0, unchanged: 0 } },
+    );
   }
 
   /**
@@ -48,10 +55,16 @@ export class MonthCloseService {
     const lastDay = datesOfMonth(month).at(-1)!;
     if (after === null) {
       await m.query(`INSERT INTO month_close (month, closed_by, status) VALUES ($1, $2, 'CLOSING') ON CONFLICT (month) DO NOTHING`, [month, by]);
-      const [{ total }] = (await m.query('SELECT count(DISTINCT nip)::int AS total FROM employee_unit WHERE valid_from <= $1', [lastDay])) as { total: number }[];
+      const [{ total }] = (await m.query('SELECT count(DISTINCT nip)::int AS total FROM employee_unit WHERE valid_from <= $1', [lastDay])) as {
+        total: number;
+      }[];
       return { cursor: { after: '' }, set: { total } };
     }
-    const nips = ((await m.query('SELECT DISTINCT nip FROM employee_unit WHERE valid_from <= $1 AND nip > $2 ORDER BY nip LIMIT $3', [lastDay, after, BATCH])) as { nip: string }[]).map((r) => r.nip);
+    const nips = (
+      (await m.query('SELECT DISTINCT nip FROM employee_unit WHERE valid_from <= $1 AND nip > $2 ORDER BY nip LIMIT $3', [lastDay, after, BATCH])) as {
+        nip: string;
+      }[]
+    ).map((r) => r.nip);
     if (nips.length === 0) {
       await m.query(`UPDATE month_close SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE month = $1 AND status = 'CLOSING'`, [month, by]);
       return { cursor: { after: null } };
@@ -75,11 +88,15 @@ export class MonthCloseService {
     const nips = [...new Set(touched.map((t) => t.nip))];
     const closed = new Set(((await m.query('SELECT month FROM month_close WHERE month = ANY($1)', [months])) as { month: string }[]).map((r) => r.month));
     const published = new Set(
-      ((await m.query('SELECT month, nip FROM month_summary WHERE month = ANY($1) AND nip = ANY($2)', [months, nips])) as { month: string; nip: string }[]).map((r) => `${r.month}|${r.nip}`),
+      ((await m.query('SELECT month, nip FROM month_summary WHERE month = ANY($1) AND nip = ANY($2)', [months, nips])) as { month: string; nip: string }[]).map(
+        (r) => `${r.month}|${r.nip}`,
+      ),
     );
     let count = 0;
     for (const month of months) {
-      const due = [...new Set(touched.filter((t) => t.date.startsWith(month)).map((t) => t.nip))].filter((nip) => closed.has(month) || published.has(`${month}|${nip}`));
+      const due = [...new Set(touched.filter((t) => t.date.startsWith(month)).map((t) => t.nip))].filter(
+        (nip) => closed.has(month) || published.has(`${month}|${nip}`),
+      );
       if (due.length > 0) count += (await this.publish(m, due, month)).published;
     }
     return count;
@@ -96,14 +113,20 @@ export class MonthCloseService {
 
   /** Whether the month is closed, for everyone; who closed it and the runs' details only for admins. */
   async status(month: string, withRuns: boolean) {
-    const [closed] = (await this.dataSource.query('SELECT status, closed_at, closed_by FROM month_close WHERE month = $1', [month])) as { status: string; closed_at: Date; closed_by: string }[];
+    const [closed] = (await this.dataSource.query('SELECT status, closed_at, closed_by FROM month_close WHERE month = $1', [month])) as {
+      status: string;
+      closed_at: Date;
+      closed_by: string;
+    }[];
     const [counts] = (await this.dataSource.query(
       `SELECT count(*)::int AS employees, count(*) FILTER (WHERE version > 1)::int AS corrected FROM month_summary WHERE month = $1`,
       [month],
     )) as { employees: number; corrected: number }[];
     const isClosed = closed?.status === 'CLOSED';
     const base = { month, closed: isClosed, closing: closed?.status === 'CLOSING', closedAt: isClosed ? closed.closed_at : null, ...counts };
-    return withRuns ? { ...base, closedBy: isClosed ? closed.closed_by : null, runs: await this.jobs.list(MONTH_CLOSE, { field: 'month', value: month }) } : base;
+    return withRuns
+      ? { ...base, closedBy: isClosed ? closed.closed_by : null, runs: await this.jobs.list(MONTH_CLOSE, { field: 'month', value: month }) }
+      : base;
   }
 
   private async publish(m: EntityManager, nips: string[], month: string): Promise<{ employees: number; published: number }> {
@@ -112,7 +135,13 @@ export class MonthCloseService {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-month:' || $1), hashtext(nip)) FROM unnest($2::text[]) AS nip`, [month, [...nips].sort()]);
     const daysOf = await this.resolver.resolve(nips, month, {}, m);
     const held = new Map(
-      ((await m.query('SELECT nip, version, digest FROM month_summary WHERE month = $1 AND nip = ANY($2) FOR UPDATE', [month, nips])) as { nip: string; version: number; digest: string }[]).map((r) => [r.nip, r]),
+      (
+        (await m.query('SELECT nip, version, digest FROM month_summary WHERE month = $1 AND nip = ANY($2) FOR UPDATE', [month, nips])) as {
+          nip: string;
+          version: number;
+          digest: string;
+        }[]
+      ).map((r) => [r.nip, r]),
     );
     const rules = await this.resolver.monthRules(month, m);
     let employees = 0;

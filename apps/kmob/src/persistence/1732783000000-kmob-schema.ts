@@ -157,7 +157,12 @@ export class KmobSchema1732783000000 implements MigrationInterface {
       )`);
     for (const [kind, versions] of SEEDED_RULES) {
       for (const v of versions) {
-        await q.query(`INSERT INTO rule_version (kind, effective_from, source, value, updated_by) VALUES ($1, $2, $3, $4, 'seed')`, [kind, v.effectiveFrom, v.source, JSON.stringify(v.value)]);
+        await q.query(`INSERT INTO rule_version (kind, effective_from, source, value, updated_by) VALUES ($1, $2, $3, $4, 'seed')`, [
+          kind,
+          v.effectiveFrom,
+          v.source,
+          JSON.stringify(v.value),
+        ]);
       }
     }
     for (const day of holidays2026.days) {
@@ -166,7 +171,20 @@ export class KmobSchema1732783000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['import_job', 'month_summary', 'month_close', 'holiday', 'rule_version', 'attendance_request', 'check_in', 'stored_file', 'location', 'employee_unit', 'unit', 'employee']) {
+    for (const table of [
+      'import_job',
+      'month_summary',
+      'month_close',
+      'holiday',
+      'rule_version',
+      'attendance_request',
+      'check_in',
+      'stored_file',
+      'location',
+      'employee_unit',
+      'unit',
+      'employee',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -64,24 +64,27 @@ export class RequestService {
     if (employee.status !== 'AKTIF') throw refuse('Permohonan hanya untuk pegawai aktif', 'nip');
     if (dto.endDate < dto.startDate) throw invalid('endDate', 'tidak boleh sebelum startDate');
     await this.checkSpanAndWindow(dto);
-    const attachment = dto.attachment ? decodeUpload(dto.attachment, 'attachment', ['application/pdf', 'image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
+    const attachment = dto.attachment
+      ? decodeUpload(dto.attachment, 'attachment', ['application/pdf', 'image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES)
+      : null;
     return this.dataSource.transaction(async (m) => {
       // One request at a time per employee, so two overlapping requests cannot both pass the check.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('kmob-request:' || $1))`, [nip]);
-      const open = (await m.query(`SELECT ${COLUMNS} FROM attendance_request r WHERE r.nip = $1 AND r.status IN ('PENDING', 'APPROVED') AND r.end_date >= $2 AND r.start_date <= $3`, [
-        nip,
-        dto.startDate,
-        dto.endDate,
-      ])) as RequestView[];
+      const open = (await m.query(
+        `SELECT ${COLUMNS} FROM attendance_request r WHERE r.nip = $1 AND r.status IN ('PENDING', 'APPROVED') AND r.end_date >= $2 AND r.start_date <= $3`,
+        [nip, dto.startDate, dto.endDate],
+      )) as RequestView[];
       const clash = overlapping(
         open.map((r) => ({ ...r, start: r.startDate, end: r.endDate })),
         { start: dto.startDate, end: dto.endDate },
       );
-      if (clash) throw refuse(`Tanggal permohonan bertumpang tindih dengan ${clash.type} ${clash.startDate} s.d. ${clash.endDate} (${clash.status})`, 'startDate');
+      if (clash)
+        throw refuse(`Tanggal permohonan bertumpang tindih dengan ${clash.type} ${clash.startDate} s.d. ${clash.endDate} (${clash.status})`, 'startDate');
       const calendar = await this.rules.calendar(dto.startDate, dto.endDate, m);
       const workingDays = calendar.countWorkingDays(employee.unitPath, { start: dto.startDate, end: dto.endDate });
       // Field duty and WFH may fall on an off day (an event on a Saturday); leave and permission need a working day.
-      if (workingDays === 0 && !ALLOWED_ON_OFF_DAYS.includes(dto.type)) throw refuse(`Tidak ada hari kerja antara ${dto.startDate} dan ${dto.endDate}`, 'startDate');
+      if (workingDays === 0 && !ALLOWED_ON_OFF_DAYS.includes(dto.type))
+        throw refuse(`Tidak ada hari kerja antara ${dto.startDate} dan ${dto.endDate}`, 'startDate');
       await this.checkLimits(m, employee, dto, workingDays);
       const attachmentId = attachment ? randomUUID() : null;
       if (attachment) await this.files.save(m, attachmentId!, nip, 'ATTACHMENT', attachment);
@@ -107,22 +110,37 @@ export class RequestService {
     const info = (rule: string, value: number) => ({ rule: 'leave-types', effectiveFrom: rules.effectiveFrom, type: dto.type, [rule]: value });
     const days = daysInclusive(dto.startDate, dto.endDate);
     if (days > limit.maxCalendarDays) {
-      throw refuse(`${dto.type} paling lama ${limit.maxCalendarDays} hari kalender; diminta ${days} hari`, 'endDate', info('maxCalendarDays', limit.maxCalendarDays));
+      throw refuse(
+        `${dto.type} paling lama ${limit.maxCalendarDays} hari kalender; diminta ${days} hari`,
+        'endDate',
+        info('maxCalendarDays', limit.maxCalendarDays),
+      );
     }
     if (dto.startDate < addDays(today, -limit.maxDaysBack)) {
-      throw refuse(`${dto.type} paling lambat diajukan ${limit.maxDaysBack} hari setelah tanggal mulainya`, 'startDate', info('maxDaysBack', limit.maxDaysBack));
+      throw refuse(
+        `${dto.type} paling lambat diajukan ${limit.maxDaysBack} hari setelah tanggal mulainya`,
+        'startDate',
+        info('maxDaysBack', limit.maxDaysBack),
+      );
     }
     if (dto.startDate > addDays(today, limit.maxDaysAhead)) {
-      throw refuse(`${dto.type} paling cepat diajukan ${limit.maxDaysAhead} hari sebelum tanggal mulainya`, 'startDate', info('maxDaysAhead', limit.maxDaysAhead));
+      throw refuse(
+        `${dto.type} paling cepat diajukan ${limit.maxDaysAhead} hari sebelum tanggal mulainya`,
+        'startDate',
+        info('maxDaysAhead', limit.maxDaysAhead),
+      );
     }
   }
 
   private async checkLimits(m: EntityManager, employee: ProjectedEmployee, dto: CreateRequestDto, workingDays: number): Promise<void> {
     if (dto.type === 'CUTI_TAHUNAN') {
-      if (dto.startDate.slice(0, 4) !== dto.endDate.slice(0, 4)) throw refuse('Cuti tahunan harus diajukan per tahun; pisahkan permohonan di pergantian tahun', 'endDate');
+      if (dto.startDate.slice(0, 4) !== dto.endDate.slice(0, 4))
+        throw refuse('Cuti tahunan harus diajukan per tahun; pisahkan permohonan di pergantian tahun', 'endDate');
       const balance = await this.balances.annual(employee.nip, Number(dto.startDate.slice(0, 4)), employee.tmtCpns, m);
       if (workingDays > balance.requestable) {
-        throw refuse(`Sisa cuti tahunan ${balance.year} tidak cukup: diminta ${workingDays} hari kerja, tersedia ${balance.requestable} hari (sisa ${balance.remaining}, menunggu persetujuan ${balance.pending})`);
+        throw refuse(
+          `Sisa cuti tahunan ${balance.year} tidak cukup: diminta ${workingDays} hari kerja, tersedia ${balance.requestable} hari (sisa ${balance.remaining}, menunggu persetujuan ${balance.pending})`,
+        );
       }
       return;
     }
@@ -130,7 +148,8 @@ export class RequestService {
     const limits = rules.value[dto.type];
     if (limits?.minServiceYears !== undefined) {
       const served = (Date.parse(dto.startDate) - Date.parse(employee.tmtCpns)) / (365.25 * DAY_MS);
-      if (served < limits.minServiceYears) throw refuse(`${dto.type} baru dapat diambil setelah ${limits.minServiceYears} tahun masa kerja (TMT CPNS ${employee.tmtCpns})`);
+      if (served < limits.minServiceYears)
+        throw refuse(`${dto.type} baru dapat diambil setelah ${limits.minServiceYears} tahun masa kerja (TMT CPNS ${employee.tmtCpns})`);
     }
   }
 
@@ -158,7 +177,15 @@ export class RequestService {
       if (status === 'APPROVED') {
         await this.outbox.publish(m, AttendanceEvents.requestApproved, {
           key: updated.nip,
-          data: { id, nip: updated.nip, type: updated.type, startDate: updated.startDate, endDate: updated.endDate, workingDays: updated.workingDays, approvedBy: who.nip },
+          data: {
+            id,
+            nip: updated.nip,
+            type: updated.type,
+            startDate: updated.startDate,
+            endDate: updated.endDate,
+            workingDays: updated.workingDays,
+            approvedBy: who.nip,
+          },
         });
         // Approved after its month was closed (sick leave filed on return, say): that month is corrected.
         const touched = monthStartsBetween(updated.startDate, updated.endDate).map((date) => ({ nip: updated.nip, date }));

@@ -48,7 +48,15 @@ export class RuleStore {
        FROM rule_version WHERE $1::text IS NULL OR kind = $1 ORDER BY kind, scope, effective_from`,
       [kind ?? null],
     )) as { kind: RuleKind; scope: string; effective_from: string; source: string; value: unknown; updated_by: string; updated_at: Date }[];
-    return rows.map((r) => ({ kind: r.kind, scope: r.scope, effectiveFrom: r.effective_from, source: r.source, value: r.value, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      scope: r.scope,
+      effectiveFrom: r.effective_from,
+      source: r.source,
+      value: r.value,
+      updatedBy: r.updated_by,
+      updatedAt: r.updated_at.toISOString(),
+    }));
   }
 
   async put(kind: RuleKind, scope: string, effectiveFrom: string, source: string, value: unknown, by: string): Promise<StoredRule> {
@@ -63,7 +71,11 @@ export class RuleStore {
   }
 
   async remove(kind: RuleKind, scope: string, effectiveFrom: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query('DELETE FROM rule_version WHERE kind = $1 AND scope = $2 AND effective_from = $3', [kind, scope, effectiveFrom])) as [unknown, number];
+    const [, count] = (await this.dataSource.query('DELETE FROM rule_version WHERE kind = $1 AND scope = $2 AND effective_from = $3', [
+      kind,
+      scope,
+      effectiveFrom,
+    ])) as [unknown, number];
     return count > 0;
   }
 
@@ -82,11 +94,17 @@ export class RuleStore {
   }
 
   holidays(year: number): Promise<Holiday[]> {
-    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [`${year}-01-01`, `${year}-12-31`]) as Promise<Holiday[]>;
+    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM holiday WHERE date BETWEEN $1 AND $2 ORDER BY date`, [
+      `${year}-01-01`,
+      `${year}-12-31`,
+    ]) as Promise<Holiday[]>;
   }
 
   async putHoliday(h: Holiday): Promise<void> {
-    await this.dataSource.query(`INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`, [h.date, h.kind, h.name, h.source]);
+    await this.dataSource.query(
+      `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
+      [h.date, h.kind, h.name, h.source],
+    );
   }
 
   async removeHoliday(date: string): Promise<boolean> {
@@ -97,7 +115,10 @@ export class RuleStore {
   /** Schedules of every scope and the holidays between two dates. */
   async calendar(from: string, to: string, db: Queryable = this.dataSource): Promise<WorkCalendar> {
     const schedules = (await this.list('schedule', db)) as StoredRule<ScheduleRule>[];
-    const holidays = (await db.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holiday WHERE date BETWEEN $1 AND $2`, [from, to])) as { date: string; name: string }[];
+    const holidays = (await db.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holiday WHERE date BETWEEN $1 AND $2`, [from, to])) as {
+      date: string;
+      name: string;
+    }[];
     return new WorkCalendar(schedules, new Map(holidays.map((h) => [h.date, h.name])));
   }
 }

@@ -26,7 +26,8 @@ function bands(v: unknown, field: string, problems: FieldProblem[]): void {
   v.forEach((band: unknown, i) => {
     const f = `${field}[${i}]`;
     if (!isObject(band)) return void problems.push({ field: f, message: 'harus berupa objek {code, fromMinute, toMinute, percent}' });
-    if (typeof band.code !== 'string' || !/^[A-Z0-9]{1,10}$/.test(band.code)) problems.push({ field: `${f}.code`, message: 'harus kode huruf besar, mis. TL1' });
+    if (typeof band.code !== 'string' || !/^[A-Z0-9]{1,10}$/.test(band.code))
+      problems.push({ field: `${f}.code`, message: 'harus kode huruf besar, mis. TL1' });
     if (band.fromMinute !== next) problems.push({ field: `${f}.fromMinute`, message: `harus ${next} (pita harus bersambung mulai menit ke-1)` });
     const last = i === v.length - 1;
     if (last ? band.toMinute !== null : !(Number.isInteger(band.toMinute) && (band.toMinute as number) >= (band.fromMinute as number))) {
@@ -66,7 +67,8 @@ const CHECKS: Record<RuleKind, Check> = {
     }
   },
   schedule: (v, field, problems) => {
-    if (!isObject(v) || !isObject(v.days)) return void problems.push({ field: `${field}.days`, message: 'harus berupa objek hari kerja 1 (Senin) … 7 (Minggu)' });
+    if (!isObject(v) || !isObject(v.days))
+      return void problems.push({ field: `${field}.days`, message: 'harus berupa objek hari kerja 1 (Senin) … 7 (Minggu)' });
     for (const [day, hours] of Object.entries(v.days)) {
       const f = `${field}.days.${day}`;
       if (!/^[1-7]$/.test(day)) problems.push({ field: f, message: 'hari harus 1 (Senin) … 7 (Minggu)' });

@@ -70,9 +70,15 @@ export class RulesController {
 
   @Delete('rules/:kind/:effectiveFrom')
   @HttpCode(204)
-  async remove(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Query('unitCode') unitCode?: string) {
+  async remove(
+    @CurrentIdentity() who: Identity,
+    @Param('kind') kind: string,
+    @Param('effectiveFrom') effectiveFrom: string,
+    @Query('unitCode') unitCode?: string,
+  ) {
     this.access.assertAdmin(who);
-    if (!(await this.rules.remove(kindOf(kind), unitCode ?? '', dateParam(effectiveFrom, 'effectiveFrom')))) throw notFound(`Aturan ${kind} yang berlaku ${effectiveFrom}`);
+    if (!(await this.rules.remove(kindOf(kind), unitCode ?? '', dateParam(effectiveFrom, 'effectiveFrom'))))
+      throw notFound(`Aturan ${kind} yang berlaku ${effectiveFrom}`);
   }
 
   @Get('holidays')

@@ -9,7 +9,8 @@ const FORBIDDEN = 'Anda tidak berhak mengakses data pegawai ini';
 const isAdmin = (identity: Identity) => identity.roles.includes('ADMIN_BKD');
 
 /** How a list of employees is narrowed for the caller, in SQL terms. */
-export type EmployeeListFilter = { kind: 'all' } | { kind: 'units'; units: string[]; alsoNip: string } | { kind: 'subordinates'; atasanNip: string } | { kind: 'self'; nip: string };
+export type EmployeeListFilter =
+  { kind: 'all' } | { kind: 'units'; units: string[]; alsoNip: string } | { kind: 'subordinates'; atasanNip: string } | { kind: 'self'; nip: string };
 
 /**
  * SIAP's own enforcement of the platform's scope rules (libs/auth), on its own data: the gateway checks
@@ -26,7 +27,8 @@ export class EmployeeAccess {
   }
 
   async assertCanManage(identity: Identity, nip: string): Promise<void> {
-    if (nip === identity.nip) throw new ApiError(HttpStatus.FORBIDDEN, 'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain');
+    if (nip === identity.nip)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'Anda tidak dapat mengubah data kepegawaian Anda sendiri; mintalah operator atau admin lain');
     if (isAdmin(identity)) return;
     const facts = await this.facts(nip);
     if (!canManageEmployee(identity, facts)) throw new ApiError(HttpStatus.FORBIDDEN, FORBIDDEN);

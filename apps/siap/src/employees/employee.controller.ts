@@ -3,7 +3,18 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { notFound } from '@app/service-kit';
 import { EmployeeAccess } from '../common/employee-access';
-import { EmployeeQueryDto, HISTORY_SECTIONS, historySection, HistoryEntryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
+import {
+  EmployeeQueryDto,
+  HISTORY_SECTIONS,
+  historySection,
+  HistoryEntryDto,
+  PositionChangeDto,
+  PromotionDto,
+  RegisterEmployeeDto,
+  TerminationDto,
+  TransferDto,
+  UpdateEmployeeDto,
+} from './employee.dto';
 import { EmployeeService } from './employee.service';
 
 @ApiTags('employees')

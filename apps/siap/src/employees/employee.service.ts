@@ -32,13 +32,30 @@ export class EmployeeService {
   async register(dto: RegisterEmployeeDto): Promise<EmployeeState> {
     const org = await this.lookup.get(dto.unitCode, dto.positionCode);
     const problems = registrationProblems(dto, { hasUnit: () => org.unitPath !== null, positionUnit: () => org.positionUnit ?? undefined });
-    if (problems.length > 0) throw new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    if (problems.length > 0)
+      throw new ApiError(HttpStatus.BAD_REQUEST, `Data tidak valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
 
     const employee = Object.assign(new EmployeeEntity(), { ...dto, email: dto.email ?? null, phone: dto.phone ?? null, status: 'AKTIF', version: 1 });
     const state = buildEmployeeState(employee, { kelasJabatan: org.kelasJabatan as number, parentCode: org.supervisorPositionCode }, org.unitPath as string[]);
-    const values = [dto.nip, dto.name, dto.birthDate, dto.sex, dto.employmentType, dto.golongan, dto.unitCode, dto.positionCode, dto.tmtCpns, employee.email, employee.phone];
+    const values = [
+      dto.nip,
+      dto.name,
+      dto.birthDate,
+      dto.sex,
+      dto.employmentType,
+      dto.golongan,
+      dto.unitCode,
+      dto.positionCode,
+      dto.tmtCpns,
+      employee.email,
+      employee.phone,
+    ];
     const history = [{ golongan: dto.golongan }, { positionCode: dto.positionCode }, { unitCode: dto.unitCode }].map((d) => JSON.stringify(d));
-    const outbox = this.outbox.prepare(EmployeeEvents.registered, [{ key: dto.nip, data: { employee: state }, traceparent: currentTraceparent() }], values.length + history.length + 1);
+    const outbox = this.outbox.prepare(
+      EmployeeEvents.registered,
+      [{ key: dto.nip, data: { employee: state }, traceparent: currentTraceparent() }],
+      values.length + history.length + 1,
+    );
     const [{ inserted }] = await preparedQuery<{ inserted: number }>(
       this.dataSource,
       'siap-register-insert',
@@ -99,7 +116,13 @@ export class EmployeeService {
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.email !== undefined) changes.email = dto.email;
       if (dto.phone !== undefined) changes.phone = dto.phone;
-      await m.insert(EmployeeHistoryEntity, { nip, section: 'data_pribadi', skNumber: null, tmt: null, details: { before: pick(e, Object.keys(changes)), after: changes } });
+      await m.insert(EmployeeHistoryEntity, {
+        nip,
+        section: 'data_pribadi',
+        skNumber: null,
+        tmt: null,
+        details: { before: pick(e, Object.keys(changes)), after: changes },
+      });
       return { changes };
     });
   }
@@ -119,7 +142,13 @@ export class EmployeeService {
   async promote(nip: string, dto: PromotionDto): Promise<EmployeeState> {
     return this.change(nip, dto.version, EmployeeEvents.promoted, async (m, e) => {
       if (!isValidGolongan(e.employmentType, dto.golongan)) throw invalid('golongan', `bukan golongan ${e.employmentType} yang valid`);
-      await m.insert(EmployeeHistoryEntity, { nip, section: 'golongan', skNumber: dto.skNumber, tmt: dto.tmt, details: { from: e.golongan, to: dto.golongan } });
+      await m.insert(EmployeeHistoryEntity, {
+        nip,
+        section: 'golongan',
+        skNumber: dto.skNumber,
+        tmt: dto.tmt,
+        details: { from: e.golongan, to: dto.golongan },
+      });
       return { changes: { golongan: dto.golongan }, decree: dto };
     });
   }
@@ -127,7 +156,13 @@ export class EmployeeService {
   async changePosition(nip: string, dto: PositionChangeDto): Promise<EmployeeState> {
     return this.change(nip, dto.version, EmployeeEvents.positionChanged, async (m, e) => {
       await this.requirePositionInUnit(m, dto.positionCode, e.unitCode);
-      await m.insert(EmployeeHistoryEntity, { nip, section: 'jabatan', skNumber: dto.skNumber, tmt: dto.tmt, details: { from: e.positionCode, to: dto.positionCode } });
+      await m.insert(EmployeeHistoryEntity, {
+        nip,
+        section: 'jabatan',
+        skNumber: dto.skNumber,
+        tmt: dto.tmt,
+        details: { from: e.positionCode, to: dto.positionCode },
+      });
       return { changes: { positionCode: dto.positionCode }, decree: dto };
     });
   }
@@ -140,7 +175,11 @@ export class EmployeeService {
     });
   }
 
-  async addHistory(nip: string, section: HistorySection, entry: { skNumber?: string; tmt?: string; details: Record<string, unknown> }): Promise<EmployeeHistoryEntity> {
+  async addHistory(
+    nip: string,
+    section: HistorySection,
+    entry: { skNumber?: string; tmt?: string; details: Record<string, unknown> },
+  ): Promise<EmployeeHistoryEntity> {
     const m = this.dataSource.manager;
     if (!(await m.existsBy(EmployeeEntity, { nip }))) throw notFound(`Pegawai dengan NIP ${nip}`);
     return m.save(EmployeeHistoryEntity, { nip, section, skNumber: entry.skNumber ?? null, tmt: entry.tmt ?? null, details: entry.details });
@@ -154,7 +193,10 @@ export class EmployeeService {
     nip: string,
     version: number,
     definition: EventDefinition<EmployeeEventData>,
-    apply: (m: EntityManager, current: EmployeeEntity) => Promise<{ changes: Partial<EmployeeEntity>; decree?: { skNumber: string; tmt: string }; reason?: string }>,
+    apply: (
+      m: EntityManager,
+      current: EmployeeEntity,
+    ) => Promise<{ changes: Partial<EmployeeEntity>; decree?: { skNumber: string; tmt: string }; reason?: string }>,
   ): Promise<EmployeeState> {
     return this.dataSource.transaction(async (m) => {
       const current = await m.findOneBy(EmployeeEntity, { nip });
@@ -171,7 +213,12 @@ export class EmployeeService {
       const updated = await m.findOneByOrFail(EmployeeEntity, { nip });
       const state = await employeeState(m, updated);
       const previous = pick(current, Object.keys(changes)) as Partial<EmployeeState>;
-      await this.emit(m, definition, { employee: state, previous, ...(decree ? { decree: { skNumber: decree.skNumber, tmt: decree.tmt } } : {}), ...(reason ? { reason } : {}) });
+      await this.emit(m, definition, {
+        employee: state,
+        previous,
+        ...(decree ? { decree: { skNumber: decree.skNumber, tmt: decree.tmt } } : {}),
+        ...(reason ? { reason } : {}),
+      });
       return state;
     });
   }

@@ -22,7 +22,8 @@ export function registrationProblems(dto: RegisterEmployeeDto, org: Organisation
   if (!org.hasUnit(dto.unitCode)) problems.push({ field: 'unitCode', message: `unit ${dto.unitCode} tidak ditemukan` });
   const positionUnit = org.positionUnit(dto.positionCode);
   if (positionUnit === undefined) problems.push({ field: 'positionCode', message: `jabatan ${dto.positionCode} tidak ditemukan` });
-  else if (positionUnit !== dto.unitCode) problems.push({ field: 'positionCode', message: `jabatan ${dto.positionCode} bukan jabatan pada unit ${dto.unitCode}` });
+  else if (positionUnit !== dto.unitCode)
+    problems.push({ field: 'positionCode', message: `jabatan ${dto.positionCode} bukan jabatan pada unit ${dto.unitCode}` });
   if (dto.tmtCpns < dto.birthDate) problems.push({ field: 'tmtCpns', message: 'tidak boleh sebelum tanggal lahir' });
   return problems;
 }

@@ -22,16 +22,28 @@ export class RepublishService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const units = await m.find(UnitEntity, { order: { code: 'ASC' } });
       const unitStates = await Promise.all(units.map(async (u) => toUnitState(u, await unitPath(m, u.code))));
-      await this.outbox.publishMany(m, OrganizationEvents.unitSnapshot, unitStates.map((unit) => ({ key: `unit:${unit.code}`, data: { unit }, traceparent })));
+      await this.outbox.publishMany(
+        m,
+        OrganizationEvents.unitSnapshot,
+        unitStates.map((unit) => ({ key: `unit:${unit.code}`, data: { unit }, traceparent })),
+      );
       const positions = await m.find(PositionEntity, { order: { code: 'ASC' } });
-      await this.outbox.publishMany(m, OrganizationEvents.positionSnapshot, positions.map((p) => ({ key: `position:${p.code}`, data: { position: toPositionState(p) }, traceparent })));
+      await this.outbox.publishMany(
+        m,
+        OrganizationEvents.positionSnapshot,
+        positions.map((p) => ({ key: `position:${p.code}`, data: { position: toPositionState(p) }, traceparent })),
+      );
       let employees = 0;
       for (let page = 0; ; page++) {
         const batch = await m.find(EmployeeEntity, { order: { nip: 'ASC' }, skip: page * 1000, take: 1000 });
         if (batch.length === 0) break;
         const states = [];
         for (const e of batch) states.push(await employeeState(m, e));
-        await this.outbox.publishMany(m, EmployeeEvents.snapshot, states.map((employee) => ({ key: employee.nip, data: { employee }, traceparent })));
+        await this.outbox.publishMany(
+          m,
+          EmployeeEvents.snapshot,
+          states.map((employee) => ({ key: employee.nip, data: { employee }, traceparent })),
+        );
         employees += batch.length;
       }
       return { units: units.length, positions: positions.length, employees };

@@ -53,7 +53,11 @@ export function rowProblems(plain: Record<string, string | null>, org: Organisat
   });
   const dto = plainToInstance(RegisterEmployeeDto, plain);
   const formatErrors = textProblems.length ? [] : validateSync(dto, { stopAtFirstError: true });
-  let problems = textProblems.length ? textProblems : formatErrors.length ? toFieldProblems(formatErrors) : registrationProblems(dto, { hasUnit: (code) => org.units.has(code), positionUnit: (code) => org.positions.get(code)?.unitCode });
+  let problems = textProblems.length
+    ? textProblems
+    : formatErrors.length
+      ? toFieldProblems(formatErrors)
+      : registrationProblems(dto, { hasUnit: (code) => org.units.has(code), positionUnit: (code) => org.positions.get(code)?.unitCode });
   if (problems.length === 0) problems = contractProblems(EmployeeEvents.registered, { employee: registrationState(dto, org) });
   return problems.map((p) => ({ field: COLUMN_OF_FIELD[p.field] ?? p.field, message: p.message }));
 }

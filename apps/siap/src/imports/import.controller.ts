@@ -21,7 +21,8 @@ export class ImportController {
   @ApiBody({ description: `CSV with the SIASN columns ${Object.keys(SIASN_COLUMNS).join(', ')} (others are ignored)`, schema: { type: 'string' } })
   start(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
     this.access.assertCanManageOrganisation(who);
-    if (typeof csv !== 'string' || csv.trim() === '') throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
+    if (typeof csv !== 'string' || csv.trim() === '')
+      throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
     return this.imports.start(csv, who.nip);
   }
 }

@@ -77,12 +77,18 @@ export function parseSiasnCsv(text: string): SiasnRow[] {
       info: true,
     });
   } catch (error) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`, [{ field: 'file', message: 'bukan CSV yang valid' }]);
+    throw new ApiError(HttpStatus.BAD_REQUEST, `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`, [
+      { field: 'file', message: 'bukan CSV yang valid' },
+    ]);
   }
   const header = new Set(records.length > 0 ? Object.keys(records[0].record) : firstLine.split(delimiter).map((h) => h.trim().toUpperCase()));
   const missing = Object.keys(SIASN_COLUMNS).filter((c) => !OPTIONAL.has(c) && !header.has(c));
   if (missing.length > 0) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, `Kolom wajib tidak ada: ${missing.join(', ')}`, missing.map((c) => ({ field: c, message: 'kolom wajib tidak ada' })));
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      `Kolom wajib tidak ada: ${missing.join(', ')}`,
+      missing.map((c) => ({ field: c, message: 'kolom wajib tidak ada' })),
+    );
   }
   return records.map(({ record, info }) => ({ line: info.lines, values: record }));
 }

@@ -30,7 +30,8 @@ export class PositionService {
     const state = await this.dataSource.transaction(async (m) => {
       if (await m.findOneBy(PositionEntity, { code: dto.code })) throw conflict(`Jabatan ${dto.code} sudah ada`, [{ field: 'code', message: 'sudah dipakai' }]);
       if (!(await m.findOneBy(UnitEntity, { code: dto.unitCode }))) throw invalid('unitCode', `unit ${dto.unitCode} tidak ditemukan`);
-      if (dto.parentCode && !(await m.findOneBy(PositionEntity, { code: dto.parentCode }))) throw invalid('parentCode', `jabatan ${dto.parentCode} tidak ditemukan`);
+      if (dto.parentCode && !(await m.findOneBy(PositionEntity, { code: dto.parentCode })))
+        throw invalid('parentCode', `jabatan ${dto.parentCode} tidak ditemukan`);
       const position = await m.save(PositionEntity, {
         code: dto.code,
         name: dto.name,
@@ -43,7 +44,11 @@ export class PositionService {
         version: 1,
       });
       const state = toPositionState(position);
-      await this.outbox.publish(m, OrganizationEvents.positionCreated, { key: `position:${position.code}`, data: { position: state }, traceparent: currentTraceparent() });
+      await this.outbox.publish(m, OrganizationEvents.positionCreated, {
+        key: `position:${position.code}`,
+        data: { position: state },
+        traceparent: currentTraceparent(),
+      });
       return state;
     });
     this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
@@ -68,7 +73,11 @@ export class PositionService {
       });
       await m.save(PositionEntity, position);
       const state = toPositionState(position);
-      await this.outbox.publish(m, OrganizationEvents.positionUpdated, { key: `position:${code}`, data: { position: state }, traceparent: currentTraceparent() });
+      await this.outbox.publish(m, OrganizationEvents.positionUpdated, {
+        key: `position:${code}`,
+        data: { position: state },
+        traceparent: currentTraceparent(),
+      });
       return state;
     });
     this.registrationLookup.invalidate(); // after commit, so no lookup re-caches the old state
@@ -88,5 +97,15 @@ async function positionChain(m: EntityManager, code: string): Promise<string[]> 
 }
 
 export function toPositionState(p: PositionEntity): PositionState {
-  return { code: p.code, name: p.name, type: p.type, eselon: p.eselon, jenjang: p.jenjang, kelasJabatan: p.kelasJabatan, unitCode: p.unitCode, parentCode: p.parentCode, version: p.version };
+  return {
+    code: p.code,
+    name: p.name,
+    type: p.type,
+    eselon: p.eselon,
+    jenjang: p.jenjang,
+    kelasJabatan: p.kelasJabatan,
+    unitCode: p.unitCode,
+    parentCode: p.parentCode,
+    version: p.version,
+  };
 }

@@ -10,9 +10,21 @@ const SUMMARY_SCHEMA = {
   properties: {
     nip: NIP,
     month: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' },
-    version: { type: 'integer', minimum: 1, description: '1 at the first close; each correction after closing publishes the next version, which supersedes the earlier ones.' },
-    counts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Days per status code (H, TL1–4, PSW1–4, DL, C, S, I, TK, L).' },
-    deductionPercent: { type: 'number', minimum: 0, description: "The month's total deduction, capped as the discipline rules say: TPP's discipline part is (100 − this)% of 40%." },
+    version: {
+      type: 'integer',
+      minimum: 1,
+      description: '1 at the first close; each correction after closing publishes the next version, which supersedes the earlier ones.',
+    },
+    counts: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 0 },
+      description: 'Days per status code (H, TL1–4, PSW1–4, DL, C, S, I, TK, L).',
+    },
+    deductionPercent: {
+      type: 'number',
+      minimum: 0,
+      description: "The month's total deduction, capped as the discipline rules say: TPP's discipline part is (100 − this)% of 40%.",
+    },
     units: {
       type: 'array',
       description: 'Working days and deductions per unit, for an employee transferred during the month.',

@@ -53,8 +53,10 @@ export type UnitState = UnitEventData['unit'];
 export type PositionState = PositionEventData['position'];
 export type PositionType = PositionState['type'];
 
-const unitEvent = (type: string, summary: string) => defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'unit:<unit code>', schema: UNIT_SCHEMA });
-const positionEvent = (type: string, summary: string) => defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'position:<position code>', schema: POSITION_SCHEMA });
+const unitEvent = (type: string, summary: string) =>
+  defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'unit:<unit code>', schema: UNIT_SCHEMA });
+const positionEvent = (type: string, summary: string) =>
+  defineEvent({ type, topic: SIAP_ORGANIZATION_TOPIC, summary, key: 'position:<position code>', schema: POSITION_SCHEMA });
 
 export const OrganizationEvents = {
   unitCreated: unitEvent('siap.unit.created', 'A unit (OPD, bidang, seksi, UPTD) was added to the tree.'),

@@ -61,7 +61,16 @@ export class GroupCoordinator {
     const memberId = req.memberId || `${req.clientId}-${randomUUID()}`;
     let member = group.members.get(memberId);
     if (!member) {
-      member = { memberId, clientId: req.clientId, clientHost: req.clientHost, groupInstanceId: null, sessionTimeoutMs: 0, rebalanceTimeoutMs: 0, protocols: [], assignment: EMPTY };
+      member = {
+        memberId,
+        clientId: req.clientId,
+        clientHost: req.clientHost,
+        groupInstanceId: null,
+        sessionTimeoutMs: 0,
+        rebalanceTimeoutMs: 0,
+        protocols: [],
+        assignment: EMPTY,
+      };
       group.members.set(memberId, member);
       this.options.log(`group ${group.groupId}: member ${memberId} joined`);
     }

@@ -7,9 +7,7 @@ export interface CommittedOffset {
   commitTimestamp: number;
 }
 
-type OffsetRecord =
-  | { g: string; t: string; p: number; o: number; m: string | null; ts: number }
-  | { deleteTopic: string };
+type OffsetRecord = { g: string; t: string; p: number; o: number; m: string | null; ts: number } | { deleteTopic: string };
 
 const LOG_FILE = 'consumer-offsets.log';
 /** Rewrite the journal once it holds this many times more lines than live entries. */

@@ -23,8 +23,7 @@ export function listOffsets(ctx: RequestContext, state: BrokerState): Writer {
         po.int32(p.index).int16(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION).int64(-1).int64(-1);
         return;
       }
-      const offset =
-        p.timestamp === LATEST ? log.highWatermark : p.timestamp === EARLIEST ? log.logStartOffset : log.offsetForTimestamp(p.timestamp);
+      const offset = p.timestamp === LATEST ? log.highWatermark : p.timestamp === EARLIEST ? log.logStartOffset : log.offsetForTimestamp(p.timestamp);
       po.int32(p.index).int16(ErrorCode.NONE).int64(-1).int64(offset);
     });
   });

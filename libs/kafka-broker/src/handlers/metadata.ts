@@ -31,11 +31,14 @@ export function metadata(ctx: RequestContext, state: BrokerState): Writer {
   w.array(topics, (out, t) => {
     out.int16(t.errorCode).string(t.name);
     if (v >= 1) out.bool(false);
-    out.array(Array.from({ length: t.partitions }, (_, i) => i), (p, index) => {
-      p.int16(ErrorCode.NONE).int32(index).int32(nodeId);
-      p.array([nodeId], (o, id) => o.int32(id));
-      p.array([nodeId], (o, id) => o.int32(id));
-    });
+    out.array(
+      Array.from({ length: t.partitions }, (_, i) => i),
+      (p, index) => {
+        p.int16(ErrorCode.NONE).int32(index).int32(nodeId);
+        p.array([nodeId], (o, id) => o.int32(id));
+        p.array([nodeId], (o, id) => o.int32(id));
+      },
+    );
   });
   return w;
 }

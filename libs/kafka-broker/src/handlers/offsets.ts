@@ -37,9 +37,7 @@ export function offsetFetch(ctx: RequestContext, state: BrokerState): Writer {
   const r = ctx.body;
   const groupId = r.string();
   const requested = r.nullableArray((t) => ({ name: t.string(), partitions: t.array((p) => p.int32()) }));
-  const topics =
-    requested ??
-    [...state.offsets.forGroup(groupId)].map(([name, partitions]) => ({ name, partitions: [...partitions.keys()] }));
+  const topics = requested ?? [...state.offsets.forGroup(groupId)].map(([name, partitions]) => ({ name, partitions: [...partitions.keys()] }));
 
   const w = new Writer();
   if (v >= 3) w.int32(0);
@@ -47,7 +45,10 @@ export function offsetFetch(ctx: RequestContext, state: BrokerState): Writer {
     out.string(topic.name);
     out.array(topic.partitions, (po, index) => {
       const committed = state.offsets.get(groupId, topic.name, index);
-      po.int32(index).int64(committed?.offset ?? -1).nullableString(committed?.metadata ?? '').int16(ErrorCode.NONE);
+      po.int32(index)
+        .int64(committed?.offset ?? -1)
+        .nullableString(committed?.metadata ?? '')
+        .int16(ErrorCode.NONE);
     });
   });
   if (v >= 2) w.int16(ErrorCode.NONE);

@@ -81,7 +81,7 @@ export class PartitionLog {
   append(records: Buffer | null): AppendResult {
     if (!records || records.length === 0) return { errorCode: ErrorCode.NONE, baseOffset: this.highWatermark };
     const headers: { pos: number; header: BatchHeader }[] = [];
-    for (let pos = 0; pos < records.length; ) {
+    for (let pos = 0; pos < records.length;) {
       const parsed = parseBatchHeader(records, pos, this.options.verifyCrc);
       if (!parsed.ok) return { errorCode: parsed.errorCode, baseOffset: -1 };
       if (parsed.header.size > this.options.maxBatchBytes) return { errorCode: ErrorCode.MESSAGE_TOO_LARGE, baseOffset: -1 };

@@ -33,7 +33,7 @@ export function crc32c(buf: Uint8Array, start = 0, end = buf.length): number {
   let i = start;
   if (LITTLE_ENDIAN && end - start >= 16) {
     while (((buf.byteOffset + i) & 3) !== 0) crc = T[(crc ^ buf[i++]) & 0xff] ^ (crc >>> 8);
-    const words = new Int32Array(buf.buffer, buf.byteOffset + i, (end - i) >>> 3 << 1);
+    const words = new Int32Array(buf.buffer, buf.byteOffset + i, ((end - i) >>> 3) << 1);
     for (let w = 0; w < words.length; w += 2) {
       const a = crc ^ words[w];
       const b = words[w + 1];

@@ -85,14 +85,16 @@ export class JobRunner {
   }
 
   private async claimAndRun(): Promise<boolean> {
-    const [job] = ((await this.dataSource.query(
-      `UPDATE job SET status = 'RUNNING', lease_owner = $1, lease_until = now() + $2::interval, attempts = attempts + 1,
+    const [job] = (
+      (await this.dataSource.query(
+        `UPDATE job SET status = 'RUNNING', lease_owner = $1, lease_until = now() + $2::interval, attempts = attempts + 1,
          started_at = coalesce(started_at, now()), updated_at = now()
        WHERE id = (SELECT id FROM job WHERE kind = ANY($3) AND (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < now()))
                    ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
        RETURNING id, kind, input, cursor, attempts`,
-      [this.owner, `${this.leaseMs} milliseconds`, [...this.handlers.keys()]],
-    )) as [ClaimedJob[], number])[0];
+        [this.owner, `${this.leaseMs} milliseconds`, [...this.handlers.keys()]],
+      )) as [ClaimedJob[], number]
+    )[0];
     if (!job) return false;
     await this.run(job);
     return true;
@@ -125,7 +127,9 @@ export class JobRunner {
         return cursor;
       },
       log,
-      payload: async () => ((await this.dataSource.query('SELECT content FROM job_payload WHERE job_id = $1', [job.id])) as { content: Buffer }[])[0]?.content.toString('utf8') ?? '',
+      payload: async () =>
+        ((await this.dataSource.query('SELECT content FROM job_payload WHERE job_id = $1', [job.id])) as { content: Buffer }[])[0]?.content.toString('utf8') ??
+        '',
       step: async (work) => {
         cursor = await this.dataSource.transaction((m) => this.step(m, job.id, work));
       },
@@ -133,7 +137,10 @@ export class JobRunner {
   }
 
   private async step(m: EntityManager, id: string, work: (m: EntityManager) => Promise<StepResult<unknown>>): Promise<unknown> {
-    const [held] = (await m.query('SELECT progress, error_count FROM job WHERE id = $1 AND lease_owner = $2 FOR UPDATE', [id, this.owner])) as { progress: Record<string, number>; error_count: number }[];
+    const [held] = (await m.query('SELECT progress, error_count FROM job WHERE id = $1 AND lease_owner = $2 FOR UPDATE', [id, this.owner])) as {
+      progress: Record<string, number>;
+      error_count: number;
+    }[];
     if (!held) throw new JobLeaseLost();
     const result = await work(m);
     const progress = { ...held.progress, ...result.set };
@@ -141,23 +148,26 @@ export class JobRunner {
     const errors = result.errors ?? [];
     const kept = errors.slice(0, Math.max(0, MAX_STORED_ROW_ERRORS - held.error_count));
     if (kept.length > 0) {
-      await m.query(
-        `INSERT INTO job_error (job_id, line, key, problems) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
-        [id, kept.map((e) => e.line), kept.map((e) => e.key), kept.map((e) => JSON.stringify(e.problems))],
-      );
+      await m.query(`INSERT INTO job_error (job_id, line, key, problems) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`, [
+        id,
+        kept.map((e) => e.line),
+        kept.map((e) => e.key),
+        kept.map((e) => JSON.stringify(e.problems)),
+      ]);
     }
-    await m.query(`UPDATE job SET progress = $2, cursor = $3, error_count = error_count + $4, lease_until = now() + $5::interval, updated_at = now() WHERE id = $1`, [
-      id,
-      JSON.stringify(progress),
-      JSON.stringify(result.cursor),
-      errors.length,
-      `${this.leaseMs} milliseconds`,
-    ]);
+    await m.query(
+      `UPDATE job SET progress = $2, cursor = $3, error_count = error_count + $4, lease_until = now() + $5::interval, updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(progress), JSON.stringify(result.cursor), errors.length, `${this.leaseMs} milliseconds`],
+    );
     return result.cursor;
   }
 
   private async renew(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE job SET lease_until = now() + $3::interval WHERE id = $1 AND lease_owner = $2`, [id, this.owner, `${this.leaseMs} milliseconds`]);
+    await this.dataSource.query(`UPDATE job SET lease_until = now() + $3::interval WHERE id = $1 AND lease_owner = $2`, [
+      id,
+      this.owner,
+      `${this.leaseMs} milliseconds`,
+    ]);
   }
 
   /** Only while this runner still holds the job: a worker that lost its lease leaves the ending to the one that took over. */

@@ -32,10 +32,14 @@ export class JobStore {
       [kind, JSON.stringify(input), options.dedupeKey ?? null, options.createdBy, JSON.stringify(options.progress ?? {})],
     )) as { id: string }[];
     if (!created) {
-      const [open] = (await m.query(`SELECT id FROM job WHERE kind = $1 AND dedupe_key = $2 AND status IN ('QUEUED', 'RUNNING')`, [kind, options.dedupeKey])) as { id: string }[];
+      const [open] = (await m.query(`SELECT id FROM job WHERE kind = $1 AND dedupe_key = $2 AND status IN ('QUEUED', 'RUNNING')`, [
+        kind,
+        options.dedupeKey,
+      ])) as { id: string }[];
       return this.view(open.id, 0, m);
     }
-    if (options.payload !== undefined) await m.query('INSERT INTO job_payload (job_id, content) VALUES ($1, $2)', [created.id, Buffer.from(options.payload, 'utf8')]);
+    if (options.payload !== undefined)
+      await m.query('INSERT INTO job_payload (job_id, content) VALUES ($1, $2)', [created.id, Buffer.from(options.payload, 'utf8')]);
     return this.view(created.id, 0, m);
   }
 
@@ -44,7 +48,10 @@ export class JobStore {
     uuidParam(id, `Pekerjaan ${id}`);
     const [job] = (await m.query(`SELECT ${VIEW} FROM job WHERE id = $1`, [id])) as JobView[];
     if (!job) throw notFound(`Pekerjaan ${id}`);
-    const errors = (await m.query('SELECT line, key, problems FROM job_error WHERE job_id = $1 AND line >= $2 ORDER BY line LIMIT 100', [id, errorsFrom])) as JobRowError[];
+    const errors = (await m.query('SELECT line, key, problems FROM job_error WHERE job_id = $1 AND line >= $2 ORDER BY line LIMIT 100', [
+      id,
+      errorsFrom,
+    ])) as JobRowError[];
     return { ...job, errors };
   }
 

@@ -14,9 +14,11 @@ export class JobsController {
   @ApiQuery({ name: 'errorsFrom', required: false, description: 'Line to list row errors from (100 at a time)' })
   async get(@CurrentIdentity() who: Identity, @Param('id') id: string, @Query('errorsFrom') errorsFrom?: string) {
     const from = errorsFrom === undefined ? 0 : Number(errorsFrom);
-    if (!Number.isInteger(from) || from < 0 || from > 10_000_000) throw new ApiError(400, 'Data tidak valid: errorsFrom harus bilangan bulat ≥ 0', [{ field: 'errorsFrom', message: 'harus bilangan bulat ≥ 0' }]);
+    if (!Number.isInteger(from) || from < 0 || from > 10_000_000)
+      throw new ApiError(400, 'Data tidak valid: errorsFrom harus bilangan bulat ≥ 0', [{ field: 'errorsFrom', message: 'harus bilangan bulat ≥ 0' }]);
     const job = await this.jobs.view(id, from);
-    if (job.createdBy !== who.nip && !who.roles.includes('ADMIN_BKD')) throw new ApiError(403, 'Hanya yang memulai pekerjaan ini dan admin BKD yang dapat melihatnya');
+    if (job.createdBy !== who.nip && !who.roles.includes('ADMIN_BKD'))
+      throw new ApiError(403, 'Hanya yang memulai pekerjaan ini dan admin BKD yang dapat melihatnya');
     return job;
   }
 }

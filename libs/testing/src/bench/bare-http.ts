@@ -22,10 +22,14 @@ export async function startBareFastify(): Promise<BareHttp> {
   });
   let listening = false;
   child.stdout!.on('data', (chunk: Buffer) => (listening ||= chunk.toString().includes('listening on')));
-  await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`the calibration server exited with ${child.exitCode}`);
-    return listening;
-  }, 'the calibration server to listen', 30_000);
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the calibration server exited with ${child.exitCode}`);
+      return listening;
+    },
+    'the calibration server to listen',
+    30_000,
+  );
   return {
     origin: `http://127.0.0.1:${port}`,
     stop: async () => {

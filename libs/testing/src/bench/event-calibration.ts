@@ -38,7 +38,9 @@ export async function eventLatencyCalibration(
     for (let i = 0; i < total; i++) {
       const wait = start + (i * 1000) / options.rate - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(producer.send({ topic, acks: -1, messages: [{ key: `19${String(i).padStart(16, '0')}`, value, headers: { sent_at: String(performance.now()) } }] }));
+      pending.push(
+        producer.send({ topic, acks: -1, messages: [{ key: `19${String(i).padStart(16, '0')}`, value, headers: { sent_at: String(performance.now()) } }] }),
+      );
     }
     await Promise.all(pending);
     await waitFor(() => latencies.length >= total, `${total} calibration events`, 30_000).catch(() => undefined);

@@ -55,7 +55,9 @@ export async function closedLoop(
     ? setInterval(() => {
         const recent = latencies.slice(reported).sort((a, b) => a - b);
         reported = latencies.length;
-        console.log(`  ${fmt(latencies.length)}${count === undefined ? '' : ` / ${fmt(count)}`}   last 2 s: p50 ${percentile(recent, 50).toFixed(0)} ms, p99 ${percentile(recent, 99).toFixed(0)} ms`);
+        console.log(
+          `  ${fmt(latencies.length)}${count === undefined ? '' : ` / ${fmt(count)}`}   last 2 s: p50 ${percentile(recent, 50).toFixed(0)} ms, p99 ${percentile(recent, 99).toFixed(0)} ms`,
+        );
       }, 2000)
     : undefined;
   let start = performance.now();
@@ -90,7 +92,16 @@ export async function closedLoop(
 export async function paced(
   origin: string,
   shot: (i: number) => HttpShot,
-  options: { rate: number; count: number; connections: number; maxInFlight?: number; warmUp?: number; from?: 'schedule' | 'send'; expected?: number; progress?: boolean },
+  options: {
+    rate: number;
+    count: number;
+    connections: number;
+    maxInFlight?: number;
+    warmUp?: number;
+    from?: 'schedule' | 'send';
+    expected?: number;
+    progress?: boolean;
+  },
 ): Promise<LoadResult> {
   const { rate, count, expected = 200, warmUp = 0, maxInFlight = Infinity } = options;
   const pool = new Pool(origin, { connections: options.connections });

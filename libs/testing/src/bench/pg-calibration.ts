@@ -75,7 +75,10 @@ const EVENT_DATA = JSON.stringify({
  * `seconds` after a warm-up second. Its tables live in a database of their own, recreated each time,
  * so the services' data is untouched and every calibration starts from empty tables.
  */
-export async function pgWriteCalibration(adminUrl: string, options: { clients: number; rowsPerTransaction?: number; seconds?: number }): Promise<PgWriteCalibration> {
+export async function pgWriteCalibration(
+  adminUrl: string,
+  options: { clients: number; rowsPerTransaction?: number; seconds?: number },
+): Promise<PgWriteCalibration> {
   const rowsPerTransaction = options.rowsPerTransaction ?? 1;
   const seconds = options.seconds ?? 5;
   const url = await ensureDatabase(adminUrl, DATABASE);
