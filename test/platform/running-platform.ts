@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createInSiap, createTestDatabase, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
+import { createInSiap, createTestDatabase, SAMPLE_ORGANISATION, freePort, spawnService, waitFor, waitUntilReady } from '@app/testing';
 import { Client } from 'pg';
 import { upstreamSettings } from '@app/service-kit/service-descriptor';
 import { SERVICES } from '../../apps/registry';
@@ -103,7 +103,7 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
 
 /** Two OPDs, an atasan with two staff, an operator, and every person's account active with the roles they hold. */
 export const PEOPLE = {
-  kabid: { nip: '197503152005031001', unitCode: 'BKD-MUTASI', positionCode: 'BKD-KABID', roles: ['ATASAN'] },
+  kabid: { nip: '197503152005031001', unitCode: 'BKD-MUTASI', positionCode: 'BKD-KABID-MUTASI', roles: ['ATASAN'] },
   analis: { nip: '199003152015031002', unitCode: 'BKD-MUTASI', positionCode: 'BKD-ANALIS', roles: [] },
   analis2: { nip: '199103152015032003', unitCode: 'BKD-MUTASI', positionCode: 'BKD-ANALIS', roles: [] },
   operator: { nip: '198503152010031004', unitCode: 'BKD', positionCode: 'BKD-OPERATOR', roles: ['OPERATOR_OPD'] },
@@ -112,34 +112,7 @@ export const PEOPLE = {
 
 export async function seedPeople(p: RunningPlatform, adminToken: string): Promise<Record<keyof typeof PEOPLE, string>> {
   await createInSiap((route, body) => p.call('POST', route, body, adminToken), {
-    units: [
-      { code: 'BKD', name: 'Badan Kepegawaian Daerah' },
-      { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' },
-      { code: 'DINKES', name: 'Dinas Kesehatan' },
-    ],
-    positions: [
-      { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
-      { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' },
-      {
-        code: 'BKD-KABID',
-        name: 'Kepala Bidang Mutasi',
-        type: 'STRUKTURAL',
-        eselon: 'III.b',
-        kelasJabatan: 11,
-        unitCode: 'BKD-MUTASI',
-        parentCode: 'BKD-KABAN',
-      },
-      {
-        code: 'BKD-ANALIS',
-        name: 'Analis Kepegawaian',
-        type: 'FUNGSIONAL',
-        jenjang: 'Ahli Pertama',
-        kelasJabatan: 8,
-        unitCode: 'BKD-MUTASI',
-        parentCode: 'BKD-KABID',
-      },
-      { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES' },
-    ],
+    ...SAMPLE_ORGANISATION,
     people: PEOPLE,
   });
   const nips = Object.values(PEOPLE).map((person) => person.nip);

@@ -1,5 +1,5 @@
 import type { Identity, Role } from '@app/auth';
-import { createInSiap, startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
+import { createInSiap, SAMPLE_ORGANISATION, startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { serviceNamed } from '../../registry';
 import { KMOB_SERVICE } from '../src/kmob.module';
@@ -85,34 +85,7 @@ export const STAFF = {
 
 export async function seedSulteng(p: Platform): Promise<void> {
   await createInSiap((route, body) => p.siap('POST', route, body), {
-    units: [
-      { code: 'BKD', name: 'Badan Kepegawaian Daerah' },
-      { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' },
-      { code: 'DINKES', name: 'Dinas Kesehatan' },
-    ],
-    positions: [
-      { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
-      {
-        code: 'BKD-KABID-MUTASI',
-        name: 'Kepala Bidang Mutasi',
-        type: 'STRUKTURAL',
-        eselon: 'III.b',
-        kelasJabatan: 11,
-        unitCode: 'BKD-MUTASI',
-        parentCode: 'BKD-KABAN',
-      },
-      {
-        code: 'BKD-ANALIS',
-        name: 'Analis Kepegawaian',
-        type: 'FUNGSIONAL',
-        jenjang: 'Ahli Pertama',
-        kelasJabatan: 8,
-        unitCode: 'BKD-MUTASI',
-        parentCode: 'BKD-KABID-MUTASI',
-      },
-      { code: 'DINKES-KADIS', name: 'Kepala Dinas Kesehatan', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'DINKES' },
-      { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES', parentCode: 'DINKES-KADIS' },
-    ],
+    ...SAMPLE_ORGANISATION,
     people: STAFF,
   });
   for (const s of Object.values(STAFF)) await p.projected(s.nip);

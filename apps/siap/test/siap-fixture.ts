@@ -1,5 +1,14 @@
 import type { Identity } from '@app/auth';
-import { startTestBroker, startTestService, TEST_INTERNAL_SECRET, type Reply, type TestBroker, type TestService } from '@app/testing';
+import {
+  createInSiap,
+  SAMPLE_ORGANISATION,
+  startTestBroker,
+  startTestService,
+  TEST_INTERNAL_SECRET,
+  type Reply,
+  type TestBroker,
+  type TestService,
+} from '@app/testing';
 import { SIAP_SERVICE } from '../src/siap.module';
 
 export const INTERNAL_SECRET = TEST_INTERNAL_SECRET;
@@ -29,35 +38,9 @@ export async function startSiap(options: { process?: boolean; env?: Record<strin
   };
 }
 
-/** A small organisation: BKD with a head and an analyst under him, and Dinas Kesehatan. */
+/** The organisation the tests share (libs/testing): BKD with a head and an analyst under him, and Dinas Kesehatan. */
 export async function seedOrganisation(h: Pick<SiapHarness, 'call'>): Promise<void> {
-  const ok = async (p: string, body: unknown) => {
-    const r = await h.call('POST', p, body);
-    if (r.status !== 201) throw new Error(`${p} → ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  await ok('/api/v1/siap/units', { code: 'BKD', name: 'Badan Kepegawaian Daerah' });
-  await ok('/api/v1/siap/units', { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' });
-  await ok('/api/v1/siap/units', { code: 'DINKES', name: 'Dinas Kesehatan' });
-  await ok('/api/v1/siap/positions', { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' });
-  await ok('/api/v1/siap/positions', {
-    code: 'BKD-KABID-MUTASI',
-    name: 'Kepala Bidang Mutasi',
-    type: 'STRUKTURAL',
-    eselon: 'III.b',
-    kelasJabatan: 11,
-    unitCode: 'BKD-MUTASI',
-    parentCode: 'BKD-KABAN',
-  });
-  await ok('/api/v1/siap/positions', {
-    code: 'BKD-ANALIS',
-    name: 'Analis Kepegawaian',
-    type: 'FUNGSIONAL',
-    jenjang: 'Ahli Pertama',
-    kelasJabatan: 8,
-    unitCode: 'BKD-MUTASI',
-    parentCode: 'BKD-KABID-MUTASI',
-  });
-  await ok('/api/v1/siap/positions', { code: 'DINKES-PELAKSANA', name: 'Pengadministrasi Umum', type: 'PELAKSANA', kelasJabatan: 5, unitCode: 'DINKES' });
+  await createInSiap((route, body) => h.call('POST', route, body), { ...SAMPLE_ORGANISATION, people: {} });
 }
 
 /** A valid registration: NIP built from the birth date, appointment month, sex and a sequence. */

@@ -37,10 +37,10 @@ describe('SIAP units and positions', () => {
     expect((await h.call('POST', '/api/v1/siap/employees', registration(8))).status).toBe(201);
     const r = await h.call('POST', '/api/v1/siap/events/republish');
     expect(r.status).toBe(202);
-    expect(r.body).toEqual({ units: 3, positions: 4, employees: 1 });
+    expect(r.body).toEqual({ units: 3, positions: 7, employees: 1 });
     const snapshots = await readTopic(h, 'siap.organization.v1', (types) => types.filter((t) => t.endsWith('.snapshot')).length >= 7);
     expect(snapshots.filter((t) => t === 'siap.unit.snapshot')).toHaveLength(3);
-    expect(snapshots.filter((t) => t === 'siap.position.snapshot')).toHaveLength(4);
+    expect(snapshots.filter((t) => t === 'siap.position.snapshot')).toHaveLength(7);
     const employees = await readTopic(h, 'siap.employee.v1', (types) => types.includes('siap.employee.snapshot'));
     expect(employees).toEqual(['siap.employee.registered', 'siap.employee.snapshot']);
   });

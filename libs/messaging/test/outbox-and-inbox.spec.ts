@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EmployeeEvents, type EmployeeEventData, type EmployeeState } from '@app/contracts';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
-import { createTestDatabase, waitFor } from '@app/testing';
+import { createTestDatabase, employeeState, waitFor } from '@app/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CreateMessagingTables1732780800000, EventConsumer, KafkaConnection, MESSAGING_ENTITIES, OutboxPublisher, OutboxRelay } from '../src';
@@ -11,24 +11,13 @@ import { CreateMessagingTables1732780800000, EventConsumer, KafkaConnection, MES
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function employee(i: number): EmployeeState {
-  return {
-    nip: `19900101201503${String(1000 + i).slice(-4)}`.slice(0, 18).padEnd(18, '1'),
+  return employeeState(`19900101201503${String(1000 + i).slice(-4)}`.slice(0, 18).padEnd(18, '1'), {
     name: `Pegawai ${i}`,
     birthDate: '1990-01-01',
     sex: 'L',
-    employmentType: 'PNS',
-    golongan: 'III/a',
     unitCode: 'BKD',
     unitPath: ['BKD'],
-    positionCode: 'BKD-ANALIS',
-    kelasJabatan: 8,
-    supervisorPositionCode: 'BKD-KABID',
-    tmtCpns: '2015-03-01',
-    status: 'AKTIF',
-    email: null,
-    phone: null,
-    version: 1,
-  };
+  });
 }
 
 describe('transactional outbox and idempotent consumer', () => {

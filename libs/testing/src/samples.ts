@@ -55,3 +55,40 @@ export async function createInSiap(post: (route: string, body: unknown) => Promi
     });
   }
 }
+
+/**
+ * The organisation the tests share: BKD (a head, an operator, Bidang Mutasi with its head and analysts)
+ * and Dinas Kesehatan (a head, nurses and clerks). People are each test's own.
+ */
+export const SAMPLE_ORGANISATION: Omit<SampleOrganisation, 'people'> = {
+  units: [
+    { code: 'BKD', name: 'Badan Kepegawaian Daerah' },
+    { code: 'BKD-MUTASI', name: 'Bidang Mutasi', parentCode: 'BKD' },
+    { code: 'DINKES', name: 'Dinas Kesehatan' },
+  ],
+  positions: [
+    { code: 'BKD-KABAN', name: 'Kepala BKD', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'BKD' },
+    { code: 'BKD-OPERATOR', name: 'Pengelola Data Kepegawaian', type: 'PELAKSANA', kelasJabatan: 6, unitCode: 'BKD', parentCode: 'BKD-KABAN' },
+    {
+      code: 'BKD-KABID-MUTASI',
+      name: 'Kepala Bidang Mutasi',
+      type: 'STRUKTURAL',
+      eselon: 'III.b',
+      kelasJabatan: 11,
+      unitCode: 'BKD-MUTASI',
+      parentCode: 'BKD-KABAN',
+    },
+    {
+      code: 'BKD-ANALIS',
+      name: 'Analis Kepegawaian',
+      type: 'FUNGSIONAL',
+      jenjang: 'Ahli Pertama',
+      kelasJabatan: 8,
+      unitCode: 'BKD-MUTASI',
+      parentCode: 'BKD-KABID-MUTASI',
+    },
+    { code: 'DINKES-KADIS', name: 'Kepala Dinas Kesehatan', type: 'STRUKTURAL', eselon: 'II.a', kelasJabatan: 14, unitCode: 'DINKES' },
+    { code: 'DINKES-STAF', name: 'Perawat', type: 'FUNGSIONAL', jenjang: 'Terampil', kelasJabatan: 7, unitCode: 'DINKES', parentCode: 'DINKES-KADIS' },
+    { code: 'DINKES-PELAKSANA', name: 'Pengadministrasi Umum', type: 'PELAKSANA', kelasJabatan: 5, unitCode: 'DINKES' },
+  ],
+};

@@ -6,7 +6,7 @@ import { IDENTITY_HEADER, signIdentity, type Identity } from '@app/auth';
 import { startBroker, type KafkaBroker } from '@app/kafka-broker';
 import { createServiceApp, loadConfig, serviceEntry, type BaseServiceConfig, type ServiceDefinition, type ServiceDescriptor } from '@app/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { createTestDatabase } from './databases';
 import { freePort } from './embedded-postgres';
 import { waitUntilReady } from './wait';
@@ -127,8 +127,8 @@ export async function startTestService<C extends BaseServiceConfig>(
     }
   };
   await launch();
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
+  // A small pool: tests may look at the database from more than one place at once.
+  const client = new Pool({ connectionString: database.url, max: 3 });
   const db: TestDatabase = { query: async (sql, params) => (await client.query(sql, params)).rows };
 
   const stopChild = (signal: NodeJS.Signals) =>

@@ -21,7 +21,9 @@ export class RepublishService {
     const traceparent = currentTraceparent();
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const units = await m.find(UnitEntity, { order: { code: 'ASC' } });
-      const unitStates = await Promise.all(units.map(async (u) => toUnitState(u, await unitPath(m, u.code))));
+      // One after another: a transaction's connection runs one query at a time.
+      const unitStates = [];
+      for (const u of units) unitStates.push(toUnitState(u, await unitPath(m, u.code)));
       await this.outbox.publishMany(
         m,
         OrganizationEvents.unitSnapshot,
