@@ -160,7 +160,7 @@ async function main(): Promise<void> {
           percentile(viaPaced, 99),
           percentile(calibrationPaced, 99),
           ms,
-          ` (+${addedP99.toFixed(2)} ms)`,
+          ` (${addedP99 >= 0 ? '+' : '−'}${Math.abs(addedP99).toFixed(2)} ms)`,
           'added ≤ 5 ms',
           addedP99 <= 5 ? 'yes' : 'NO',
         ),
