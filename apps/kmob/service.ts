@@ -11,6 +11,8 @@ export const KMOB = defineService({
   // The morning rush: every employee checks in within about an hour.
   replicas: 3,
   workerReplicas: 1,
+  // Selfies and request attachments.
+  storesFiles: true,
   env: {
     UTC_OFFSET_MINUTES: { description: 'Local time of the province in minutes east of UTC (WITA)', value: '480' },
     UPLOAD_MAX_BYTES: { description: 'Largest selfie or attachment after base64 decoding', value: '2097152' },

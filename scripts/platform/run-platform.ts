@@ -6,6 +6,7 @@ import { startBroker, type KafkaBroker } from '../../libs/kafka-broker/src';
 import { serviceEntry, upstreamSettings, type ServiceDescriptor } from '../../libs/service-kit/src/service-descriptor';
 import { ensureDatabase } from '../../libs/testing/src/databases';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/testing/src/embedded-postgres';
+import { ownFolderIn } from '../../libs/testing/src/trusted-paths';
 
 export interface PlatformOptions {
   /** In start order; the public one (the gateway) last. */
@@ -165,16 +166,20 @@ function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv, say: (m: string) =
 /**
  * PostgreSQL refuses to run as root, so as root the embedded server runs as the `postgres` user, which
  * must be able to reach its data folder. When a parent of the data folder is closed to other users (a
- * 0700 home or temp folder), the database goes to a fixed folder under /var/tmp instead, named after
- * the data folder so it is found again on the next start.
+ * 0700 home or temp folder), the database goes under `tmpRoot` (/var/tmp) instead, in a folder named
+ * after this user and the data folder so it is found again on the next start. Only if this user owns
+ * that folder, though: root would otherwise hand whatever another user planted there (a symlink to
+ * /etc) to the postgres user; then it goes to a fresh private folder, which the start log names.
  */
-function postgresDataDir(dataDir: string, say: (m: string) => void): string {
+export function postgresDataDir(dataDir: string, say: (m: string) => void, tmpRoot = '/var/tmp'): string {
   const wanted = path.join(dataDir, 'postgres');
   if (process.getuid?.() !== 0) return wanted;
   for (let dir = dataDir; ; dir = path.dirname(dir)) {
     if ((fs.statSync(dir).mode & 0o001) === 0) {
-      const fallback = path.join('/var/tmp', `sulteng-asn-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`, 'postgres');
-      fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+      const name = `sulteng-asn-${process.getuid()}-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;
+      const folder = ownFolderIn(tmpRoot, name);
+      if (folder.elsewhere) say(`${path.join(tmpRoot, name)} is not this user's own folder; not using it`);
+      const fallback = path.join(folder.path, 'postgres');
       say(`${dir} is closed to the postgres user; keeping the database in ${fallback}`);
       return fallback;
     }

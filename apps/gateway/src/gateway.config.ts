@@ -1,5 +1,6 @@
+import { isIP } from 'node:net';
 import { BaseServiceConfig } from '@app/service-kit';
-import { IsInt, IsOptional, IsString, Matches, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
 const PRODUCTION = (o: GatewayConfig) => o.NODE_ENV === 'production';
 
@@ -87,10 +88,36 @@ export class GatewayConfig extends BaseServiceConfig {
   @Min(1)
   RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: number = 600;
 
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For is believed, so the login throttle and the
+   * rate limits count each caller's address rather than the proxy's: a hop count (`1`: the Ingress
+   * controller alone) or comma-separated proxy addresses and CIDRs. Off by default, for a gateway that
+   * callers reach directly: there a forwarded address is whatever the caller wrote. Trusting every hop
+   * (`true`) is refused for the same reason.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () => 'TRUST_PROXY must be off, a hop count from 1 to 10, or comma-separated proxy addresses or CIDRs',
+    },
+  })
+  TRUST_PROXY: string = '';
+
+  override get trustProxy(): false | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+
   /** Rate-limit counters live in Redis when set (several gateway instances), in memory otherwise. */
   @IsOptional()
   @IsString()
   REDIS_URL?: string;
+
+  /** The built staff portal (`npm run build`), served at `/`. */
+  @IsOptional()
+  @IsString()
+  PORTAL_DIR: string = 'apps/portal/dist';
 
   get upstreams(): Record<string, string> {
     return Object.fromEntries(pairs(this.UPSTREAMS).map(([name, url]) => [name, url.replace(/\/$/, '')]));
@@ -117,4 +144,20 @@ function pairs(setting: string): [string, string][] {
     .split(',')
     .filter(Boolean)
     .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
+}
+
+/** TRUST_PROXY as Fastify's trustProxy: false (off), a hop count, or the proxies' addresses; null when it is none of these. */
+export function parseTrustProxy(setting: string): false | number | string[] | null {
+  const value = setting.trim();
+  if (value === '' || value === 'off' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10 ? Number(value) : null;
+  const proxies = value.split(',').map((p) => p.trim());
+  return proxies.every(isAddressOrCidr) ? proxies : null;
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }

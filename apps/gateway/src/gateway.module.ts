@@ -3,6 +3,7 @@ import { GATEWAY } from '../service';
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './accounts/access.guard';
+import { AccountDirectory } from './accounts/account-directory';
 import { AuthController } from './accounts/auth.controller';
 import { AuthService, GATEWAY_CONFIG } from './accounts/auth.service';
 import { GatewayConfig } from './gateway.config';
@@ -13,6 +14,7 @@ import { Audit1732782100000 } from './persistence/1732782100000-audit';
 import { SessionsAndThrottle1732782200000 } from './persistence/1732782200000-sessions-and-throttle';
 import { LiveSessions } from './accounts/live-sessions';
 import { wireGateway } from './proxy/wire-gateway';
+import { servePortal } from './portal/portal-files';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { AccountChanges } from './projection/account-changes';
 import { ProjectionToReadModel1732789000000 } from './persistence/1732789000000-projection-to-read-model';
@@ -31,7 +33,10 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
   descriptor: GATEWAY,
   configClass: GatewayConfig,
   routePrefix: 'api/v1',
-  configure: wireGateway,
+  configure: async (app, config, logger) => {
+    await wireGateway(app, config, logger);
+    await servePortal(app.getHttpAdapter().getInstance(), config.PORTAL_DIR, logger);
+  },
   rootModule: (config, logger): DynamicModule => ({
     module: GatewayModule,
     imports: [
@@ -56,6 +61,7 @@ export const GATEWAY_SERVICE: ServiceDefinition<GatewayConfig> = {
       { provide: GATEWAY_CONFIG, useValue: config },
       LiveSessions,
       AuthService,
+      AccountDirectory,
       AccountChanges,
       AuditLog,
       { provide: APP_GUARD, useClass: AccessGuard },

@@ -20,6 +20,26 @@ describe('gateway configuration and signing keys', () => {
     expect(() => loadConfig(GatewayConfig, { ...BASE, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
+  it.each([
+    ['unset as off', undefined, false],
+    ['"off" as off', 'off', false],
+    ['"1" as one hop (the Ingress controller)', '1', 1],
+    ['proxy addresses and CIDRs as their list', '10.42.0.0/16, 127.0.0.1,fd00::/8', ['10.42.0.0/16', '127.0.0.1', 'fd00::/8']],
+  ])('reads TRUST_PROXY %s', (_case, value, expected) => {
+    expect(loadConfig(GatewayConfig, { ...BASE, ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['every hop (anyone could name their address)', 'true'],
+    ['no hops', '0'],
+    ['too many hops', '11'],
+    ['a host name', 'ingress.local'],
+    ['a CIDR beyond its family', '10.0.0.0/33'],
+    ['a list with a gap', '10.0.0.1,,10.0.0.2'],
+  ])('refuses TRUST_PROXY as %s (%s), naming it', (_case, value) => {
+    expect(() => loadConfig(GatewayConfig, { ...BASE, TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
   it('keeps accepting tokens of a previous key after rotation, and only those', async () => {
     const identity = {
       nip: '196608011988031001',

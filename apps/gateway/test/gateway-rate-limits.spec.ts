@@ -29,6 +29,10 @@ describe('gateway rate limits', () => {
     const blocked = await g.call('POST', '/api/v1/auth/login', ADMIN); // 11: over the address limit, even with the right password
     expect(blocked.status).toBe(429);
     expect((await g.call('GET', '/health/live')).status).toBe(200);
+    // The portal's pages and files stay reachable for the office behind the same address; only the API is limited.
+    expect((await g.call('GET', '/presensi')).status).not.toBe(429);
+    expect((await g.call('GET', '/assets/index-0.js')).status).not.toBe(429);
+    expect((await g.call('GET', '/api/v1/auth/me', undefined, token)).status).toBe(429);
   });
 });
 

@@ -3,7 +3,12 @@ import { KMOB } from '../service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AttendanceController } from './attendance/attendance.controller';
 import { DayResolver } from './attendance/day-resolver';
+import { TodayController } from './attendance/today.controller';
+import { AttendanceToday } from './attendance/today.service';
+import { TodayStore } from './attendance/today.store';
 import { CheckInController } from './check-ins/check-in.controller';
+import { CheckInRecords } from './check-ins/check-in-records';
+import { OfflineWindow } from './check-ins/offline-window';
 import { CheckInService } from './check-ins/check-in.service';
 import { MachineLogImportJob } from './check-ins/machine-log-import.job';
 import { KmobAccess } from './common/kmob-access';
@@ -24,6 +29,8 @@ import { MonthCloseState1732783200000 } from './persistence/1732783200000-month-
 import { RequestLimits1732783300000 } from './persistence/1732783300000-request-limits';
 import { JobsInJobTables1732783400000 } from './persistence/1732783400000-jobs-in-job-tables';
 import { FilesOutsideTheDatabase1732783500000 } from './persistence/1732783500000-files-outside-the-database';
+import { OfflineCheckIns1732790100000 } from './persistence/1732790100000-offline-check-ins';
+import { MonthsClosedWithoutSuccess1732790200000 } from './persistence/1732790200000-months-closed-without-success';
 import { RecapController } from './recap/recap.controller';
 import { RecapService } from './recap/recap.service';
 import { LeaveBalances } from './requests/leave-balance';
@@ -57,8 +64,11 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
           JobsInJobTables1732783400000,
           FilesOutsideTheDatabase1732783500000,
           SiapReadModel1732790000000,
+          OfflineCheckIns1732790100000,
+          MonthsClosedWithoutSuccess1732790200000,
         ],
         jobs: JOBS,
+        storesFiles: KMOB.storesFiles,
       }),
       SiapReadModelModule.forFeature({
         consumer: 'kmob-employees',
@@ -73,6 +83,7 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
       LocationController,
       RequestController,
       AttendanceController,
+      TodayController,
       MonthController,
       RecapController,
       RulesController,
@@ -88,6 +99,10 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
       RuleStore,
       DayResolver,
       CheckInService,
+      CheckInRecords,
+      OfflineWindow,
+      TodayStore,
+      AttendanceToday,
       LeaveBalances,
       RequestService,
       MonthCloseService,

@@ -91,3 +91,38 @@ export async function seedSulteng(p: Platform): Promise<void> {
   for (const s of Object.values(STAFF)) await p.projected(s.nip);
   await waitFor(async () => ((await p.db.query('SELECT count(*)::int AS n FROM unit')) as { n: number }[])[0].n === 3, 'units in K-Mob');
 }
+
+/** BKD Sulteng's office in Palu (public maps, rounded) and a point `meters` north of it. */
+export const BKD_OFFICE = { name: 'Kantor BKD Sulteng', latitude: -0.8979, longitude: 119.8594, radiusMeters: 100 };
+export const north = (meters: number) => ({ latitude: BKD_OFFICE.latitude + meters / 111_195, longitude: BKD_OFFICE.longitude });
+
+/** A check-in body from `at`, as a phone sends it. */
+export const fix = (at: { latitude: number; longitude: number }, extra: Record<string, unknown> = {}) => ({
+  type: 'IN',
+  latitude: at.latitude,
+  longitude: at.longitude,
+  accuracyMeters: 10,
+  mocked: false,
+  deviceId: 'android-test',
+  ...extra,
+});
+
+const WITA_MS = 8 * 3_600_000;
+/** The province's local date and HH:MM of an instant, and the instant written with the WITA offset, as a phone sends it. */
+export const wita = {
+  date: (d: Date) => new Date(d.getTime() + WITA_MS).toISOString().slice(0, 10),
+  time: (d: Date) => new Date(d.getTime() + WITA_MS).toISOString().slice(11, 16),
+  iso: (d: Date) => `${new Date(d.getTime() + WITA_MS).toISOString().slice(0, 19)}+08:00`,
+};
+
+/** Every day a working day (07:30–16:00) in both OPDs, whatever day the suite runs on, today no holiday, and BKD's office located. */
+export async function everyDayAtTheOffice(p: Platform): Promise<void> {
+  const everyDay = { days: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, { start: '07:30', end: '16:00' }])) };
+  for (const unitCode of ['BKD', 'DINKES']) {
+    const r = await p.kmob('PUT', '/api/v1/kmob/rules/schedule/2026-01-01', { source: 'Jadwal uji: tujuh hari kerja', value: everyDay, unitCode }, ADMIN);
+    if (r.status !== 200) throw new Error(`schedule of ${unitCode}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  await p.kmob('DELETE', `/api/v1/kmob/holidays/${wita.date(new Date())}`, undefined, ADMIN);
+  const located = await p.kmob('PUT', '/api/v1/kmob/locations/BKD', [BKD_OFFICE], ADMIN);
+  if (located.status !== 200) throw new Error(`locations: ${located.status}`);
+}

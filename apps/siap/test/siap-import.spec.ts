@@ -94,4 +94,19 @@ describe('SIAP bulk import of a SIASN export', () => {
     expect(job).toMatchObject({ progress: { imported: 1, failed: 1 } });
     expect(job.errors[0]).toMatchObject({ line: 3, problems: [{ field: 'NIP BARU', message: 'NIP ganda dalam berkas (sudah ada di baris 2)' }] });
   });
+
+  it("stores an operator's rows of their own unit and below, and reports the others as row errors", async () => {
+    const operator = { nip: '198503152010031004', name: 'Operator BKD', roles: ['OPERATOR_OPD' as const, 'PEGAWAI' as const], unitCode: 'BKD' };
+    const file = siasnCsv([
+      { seq: 21_001, unitCode: 'BKD-MUTASI', positionCode: 'BKD-ANALIS' },
+      { seq: 21_002, unitCode: 'DINKES', positionCode: 'DINKES-PELAKSANA' },
+    ]);
+    const started = await h.call('POST', '/api/v1/siap/imports/employees', file, operator, 'text/csv');
+    expect(started.status).toBe(202);
+    const job = await finished(h, started.body.id);
+    expect(job.errors).toEqual([{ line: 3, key: expect.any(String), problems: [{ field: 'UNOR ID', message: 'di luar unit kerja yang Anda kelola (BKD)' }] }]);
+    expect(job).toMatchObject({ status: 'DONE', progress: { imported: 1, failed: 1 } });
+    const pegawai = { ...operator, nip: '199003152015031002', roles: ['PEGAWAI' as const] };
+    expect((await h.call('POST', '/api/v1/siap/imports/employees', file, pegawai, 'text/csv')).status).toBe(403);
+  });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { loadConfig, type BaseServiceConfig } from './config';
@@ -11,6 +11,7 @@ import { clientErrorResponse, ErrorBodyFilter, frameworkErrorBody } from './erro
 import { guardInput } from './input-guard';
 import { createLogger, PinoNestLogger } from './logger';
 import { registerMetrics } from './metrics';
+import { openApiDocument, writeOpenApiDocument } from './openapi';
 import { DEFAULT_BODY_LIMIT_BYTES, routePrefixOf, type ServiceDescriptor } from './service-descriptor';
 import { contextFromHeaders, requestContext } from './request-context';
 import { createValidationPipe } from './validation';
@@ -36,6 +37,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
   const adapter = new FastifyAdapter({
     bodyLimit,
     logger: false,
+    trustProxy: config.trustProxy,
     // Refusals by the router itself (a bad %-escape, an overlong parameter) in the platform's one error body.
     frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       void reply
@@ -73,10 +75,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(descriptor.title).setDescription(descriptor.description).setVersion('1').build(),
-  );
+  const document = openApiDocument(app, descriptor);
   const docs = `${routePrefixOf(descriptor)}/docs`;
   SwaggerModule.setup(docs, app, document, { jsonDocumentUrl: `${docs}/json` });
   await definition.configure?.(app, config, logger);
@@ -86,6 +85,25 @@ export async function createServiceApp<C extends BaseServiceConfig>(definition: 
 /** A service's main(): validated config, then listen; a bad config stops the process naming the variable. */
 export async function runService<C extends BaseServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
   let config: C;
+  if (process.env.WRITE_OPENAPI) {
+    // The build asks for the API document alone: no database, broker or port (see openapi.ts).
+    const placeholders = {
+      PORT: '1',
+      DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',
+      KAFKA_BROKERS: '127.0.0.1:1',
+      INTERNAL_AUTH_SECRET: 'o'.repeat(32),
+      JWT_SECRET: 'o'.repeat(32),
+    };
+    config = loadConfig(definition.configClass, { ...placeholders, LOG_LEVEL: 'silent' });
+    const logger = createLogger(definition.descriptor.name, 'silent');
+    await writeOpenApiDocument(
+      definition.descriptor,
+      definition.rootModule(config, logger),
+      definition.routePrefix ?? routePrefixOf(definition.descriptor),
+      process.env.WRITE_OPENAPI,
+    );
+    process.exit(0);
+  }
   try {
     config = loadConfig(definition.configClass);
   } catch (error) {

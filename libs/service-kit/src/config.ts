@@ -56,6 +56,11 @@ export class BaseServiceConfig {
   @IsString()
   FILES_DIR?: string;
 
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For decides the caller's address. None here; the gateway has TRUST_PROXY. */
+  get trustProxy(): false | number | string[] {
+    return false;
+  }
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',')
       .map((b) => b.trim())

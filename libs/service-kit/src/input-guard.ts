@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { invalid, type FieldProblem, invalidInput } from './errors';
+import { jsonSyntaxError } from './json-syntax';
 
 /** Deeper than any body a platform route takes; a client sending more is broken or hostile. */
 export const MAX_JSON_DEPTH = 16;
@@ -84,8 +85,9 @@ export function parseJsonBody(text: string): unknown {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    throw invalid('body', `bukan JSON yang valid (${(error as Error).message.replace(/^Unexpected/, 'tak terduga:').slice(0, 120)})`);
+  } catch {
+    const broken = jsonSyntaxError(text);
+    throw invalid('body', broken ? `JSON tidak valid di posisi ${broken.position}: ${broken.problem}` : 'JSON tidak valid');
   }
   // Every route's body is an object or a list; a bare null, string or number is nobody's request.
   if (parsed === null || typeof parsed !== 'object') throw invalid('body', 'harus berupa objek atau daftar JSON');
@@ -122,8 +124,9 @@ export function guardInput(fastify: FastifyInstance, bodyLimit: number): void {
       done(error as Error, undefined);
     }
   });
-  fastify.addHook('preValidation', async (request) => {
+  // A callback hook, not an async one: it runs on every request and has nothing to wait for.
+  fastify.addHook('preValidation', (request, _reply, done) => {
     const problems = [...paramProblems('path', request.params), ...paramProblems('query', request.query)];
-    if (problems.length > 0) throw invalidInput(problems);
+    done(problems.length > 0 ? invalidInput(problems) : undefined);
   });
 }

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { BaseServiceConfig } from './config';
 import * as path from 'node:path';
-import { FILE_STORAGE, FilesystemStorage } from './files/file-storage';
+import { FILE_STORAGE, openFilesystemStorage } from './files/file-storage';
 import { HealthController } from './health.controller';
 import { PinoTypeOrmLogger } from './logger';
 import { CreateJobTables1732780850000, JobRunner, JobsController, JobStore, type JobHandler } from './jobs';
@@ -34,6 +34,8 @@ export interface PlatformOptions {
    * of the service's own module, where its dependencies are.
    */
   jobs?: Type<JobHandler>[];
+  /** The descriptor's `storesFiles`: only then is FILE_STORAGE provided, its folder checked before the service starts. */
+  storesFiles?: boolean;
 }
 
 const JOB_KINDS = Symbol('JOB_KINDS');
@@ -102,7 +104,9 @@ export class PlatformModule {
       controllers: [HealthController, JobsController],
       providers: [
         { provide: JOB_KINDS, useValue: options.jobs ?? [] },
-        { provide: FILE_STORAGE, useValue: new FilesystemStorage(path.resolve(config.FILES_DIR ?? path.join('.data', 'files', service))) },
+        ...(options.storesFiles
+          ? [{ provide: FILE_STORAGE, useFactory: () => openFilesystemStorage(path.resolve(config.FILES_DIR ?? path.join('.data', 'files', service)), logger) }]
+          : []),
         { provide: JobStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new JobStore(dataSource) },
         JobRunnerLifecycle,
         { provide: SERVICE_CONFIG, useValue: config },
@@ -110,7 +114,7 @@ export class PlatformModule {
         { provide: INTERNAL_AUTH_SECRET, useValue: config.INTERNAL_AUTH_SECRET },
         ...(options.requireGatewayIdentity === false ? [] : [{ provide: APP_GUARD, useClass: IdentityGuard }]),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, JobStore, FILE_STORAGE],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, JobStore, ...(options.storesFiles ? [FILE_STORAGE] : [])],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 
 export interface RequestContext {
   requestId: string;
@@ -9,6 +9,21 @@ export interface RequestContext {
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+/**
+ * Random bytes for trace and span ids, drawn from a buffer refilled 4 KiB at a time: every request
+ * needs 24 of them, and asking the CSPRNG for each pair separately showed in the gateway's profile.
+ */
+const entropy = Buffer.allocUnsafe(4096);
+let drawn = entropy.length;
+function randomHex(bytes: number): string {
+  if (drawn + bytes > entropy.length) {
+    randomFillSync(entropy);
+    drawn = 0;
+  }
+  drawn += bytes;
+  return entropy.toString('hex', drawn - bytes, drawn);
+}
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** A caller's request id is kept only when it is a plain token: it goes into logs and the audit trail. */
@@ -21,9 +36,9 @@ export function contextFromHeaders(headers: Record<string, string | string[] | u
   const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
   const incoming = headers.traceparent;
   const match = TRACEPARENT.exec((Array.isArray(incoming) ? incoming[0] : incoming) ?? '');
-  const traceId = match?.[1] ?? randomBytes(16).toString('hex');
+  const traceId = match?.[1] ?? randomHex(16);
   const flags = match?.[3] ?? '01';
-  return { requestId, traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}` };
+  return { requestId, traceId, traceparent: `00-${traceId}-${randomHex(8)}-${flags}` };
 }
 
 export function currentTraceparent(): string | undefined {

@@ -22,6 +22,12 @@ export interface ServiceDescriptor {
   /** Replicas in production, and of the separate worker that runs its durable jobs (0: jobs run in the API process). */
   replicas: number;
   workerReplicas?: number;
+  /**
+   * It keeps uploaded files (selfies, attachments) through FILE_STORAGE: only such a service is given
+   * the storage, which checks its folder at start-up, and compose and k8s mount a volume shared by its
+   * replicas and worker as FILES_DIR.
+   */
+  storesFiles?: boolean;
   /** Settings of its own beyond the ones every service reads, as compose and k8s should set them. */
   env?: Record<string, EnvSetting>;
   /** Kafka topics it publishes and reads (documentation for the deployment and the AsyncAPI readers). */
@@ -33,6 +39,8 @@ export interface EnvSetting {
   description: string;
   /** A value to set in compose and k8s; a secret is read from the orchestrator's secret store instead. */
   value?: string;
+  /** The value in Kubernetes where it differs (the gateway sits behind the province's Ingress there, not in compose). */
+  k8sValue?: string;
   secret?: boolean;
 }
 

@@ -17,14 +17,30 @@ export interface ReadModelEmployee extends EmployeeScopeFacts {
 /**
  * The one place a consuming service asks who an employee's atasan is and which units an operator
  * covers, on its read model (SIAP asks the same of its own tables). The atasan is whoever holds the
- * employee's supervisor position and is in service.
+ * employee's supervisor position and is in service (the first by NIP when several do).
  */
 @Injectable()
 export class SiapScope {
+  /** SQL: the NIP of the atasan of the read model's employee row aliased `employee`, or NULL. */
+  static atasanOf(employee: string): string {
+    return `(SELECT a.nip FROM employee a WHERE a.position_code = ${employee}.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1)`;
+  }
+
+  /**
+   * SQL: the NIPs whose atasan (as atasanOf decides) is the one in `atasanNip` (a parameter or
+   * column), found from the atasan's side: their position, its holders before them, and the employees
+   * under it, each by an index, where atasanOf would be asked of every employee in turn.
+   */
+  static subordinatesOf(atasanNip: string): string {
+    return `(SELECT s.nip FROM employee me JOIN employee s ON s.supervisor_position_code = me.position_code
+             WHERE me.nip = ${atasanNip} AND me.status = 'AKTIF'
+               AND NOT EXISTS (SELECT 1 FROM employee o WHERE o.position_code = me.position_code AND o.status = 'AKTIF' AND o.nip < me.nip))`;
+  }
+
   async employee(db: Queryable, nip: string): Promise<ReadModelEmployee | null> {
     const [row] = (await db.query(
       `SELECT e.nip, e.name, e.unit_code, e.unit_path, e.position_code, e.status, to_char(e.tmt_cpns, 'YYYY-MM-DD') AS tmt_cpns, e.kelas_jabatan,
-              (SELECT a.nip FROM employee a WHERE a.position_code = e.supervisor_position_code AND a.status = 'AKTIF' ORDER BY a.nip LIMIT 1) AS atasan_nip
+              ${SiapScope.atasanOf('e')} AS atasan_nip
        FROM employee e WHERE e.nip = $1`,
       [nip],
     )) as {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { closeTree, currentUid, treeOwnedAndClosed } from './trusted-paths';
 
 export interface RunningPostgres {
   /** Connection string of the `postgres` database, for creating others. */
@@ -53,9 +54,11 @@ export async function startEmbeddedPostgres(
   const env = { ...process.env, LC_MESSAGES: 'C' };
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // chown follows a symlink: as root, one planted here would hand its target to the postgres user.
+    if (fs.lstatSync(dataDir).isSymbolicLink()) throw new Error(`${dataDir} is a symlink; refusing to use it as the PostgreSQL data folder`);
     if (owner) fs.chownSync(dataDir, owner.uid, owner.gid);
     const passwordFile = path.join(os.tmpdir(), `pg-password-${randomBytes(6).toString('hex')}`);
-    fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+    fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644, flag: 'wx' });
     try {
       await run(
         path.join(native, 'bin', 'initdb'),
@@ -145,26 +148,41 @@ function packagedBinaries(): string {
 
 /** The `native` folder (bin, lib, share), or a copy of it where the server's user can execute it. */
 function reachableBinaries(native: string, owner: { uid: number } | null): string {
-  if (!owner || openToOthers(native)) return native;
+  return !owner || openToOthers(native) ? native : copyOfBinaries(native);
+}
+
+/** Where this user's copy of these binaries goes: per user and per binary version, since root runs what is there. */
+export function binariesCopyFolder(native: string, parent = '/var/tmp'): string {
   const version = createHash('sha256')
     .update(fs.readFileSync(path.join(native, 'bin', 'postgres')))
     .digest('hex')
     .slice(0, 12);
-  const copy = path.join('/var/tmp', `sulteng-asn-postgres-${version}`, 'native');
-  if (!fs.existsSync(path.join(copy, '.complete'))) {
-    const staging = `${copy}.${process.pid}`;
-    fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o755 });
-    fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
-    fs.chmodSync(path.dirname(copy), 0o755);
-    fs.writeFileSync(path.join(staging, '.complete'), '');
-    try {
-      fs.renameSync(staging, copy);
-    } catch {
-      fs.rmSync(staging, { recursive: true, force: true }); // another process copied it first
-    }
+  return path.join(parent, `sulteng-asn-postgres-${currentUid()}-${version}`);
+}
+
+/**
+ * A copy of `native` every user can read and execute, made once in a shared folder (`parent`, /var/tmp)
+ * and used again only while this user owns all of it and nobody else can write any of it: binaries
+ * another user left at that name (with its `.complete` marker) would otherwise run as root. When the
+ * name is held by anything else, the copy stays in a private folder of its own.
+ */
+export function copyOfBinaries(native: string, parent = '/var/tmp'): string {
+  const shared = binariesCopyFolder(native, parent);
+  const usable = (dir: string) => fs.existsSync(path.join(dir, 'native', '.complete')) && treeOwnedAndClosed(dir);
+  if (usable(shared)) return path.join(shared, 'native');
+  const staging = fs.mkdtempSync(`${shared}.`);
+  fs.cpSync(native, path.join(staging, 'native'), { recursive: true, verbatimSymlinks: true });
+  fs.writeFileSync(path.join(staging, 'native', '.complete'), '', { flag: 'wx' });
+  closeTree(staging);
+  fs.chmodSync(staging, 0o755);
+  try {
+    fs.renameSync(staging, shared); // atomic, and refused while anything but an empty folder holds the name
+    return path.join(shared, 'native');
+  } catch {
+    if (!usable(shared)) return path.join(staging, 'native');
+    fs.rmSync(staging, { recursive: true, force: true }); // another start of ours copied it first
+    return path.join(shared, 'native');
   }
-  return copy;
 }
 
 /** Can a user other than the owner traverse every folder down to `target` and read it? */

@@ -12,6 +12,20 @@ const TARGET_UNIT = /\/(?:units|locations)\/([A-Z0-9][A-Z0-9._-]*)(?:[/?]|$)/;
 
 type Entry = [string | null, string[], string, string, string | null, string | null, number, string];
 
+/** One recorded request, as GET /audit answers it. */
+export interface AuditEntry {
+  id: string;
+  actorNip: string | null;
+  actorRoles: string[];
+  method: string;
+  path: string;
+  targetNip: string | null;
+  targetUnit: string | null;
+  status: number;
+  requestId: string;
+  at: Date;
+}
+
 const COLUMNS = 8;
 /** Entries per INSERT, and the longest an entry waits before it is written. */
 const MAX_BATCH = 500;
@@ -43,7 +57,7 @@ export class AuditLog {
   }
 
   /** Entries by or about a NIP, newest first; what this gateway has buffered is part of the answer. */
-  async entries(q: { nip?: string; from?: string; to?: string; limit: number }): Promise<unknown[]> {
+  async entries(q: { nip?: string; from?: string; to?: string; limit: number }): Promise<AuditEntry[]> {
     await this.flush();
     return this.dataSource.query(
       `SELECT id, actor_nip AS "actorNip", actor_roles AS "actorRoles", method, path, target_nip AS "targetNip",

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 import { Type } from 'class-transformer';
 import { isCalendarDate, isCalendarDateTime, NipField } from '@app/service-kit';
@@ -15,21 +15,26 @@ const MomentField = () =>
   });
 import { RequireRoles } from '../accounts/access.guard';
 import { AuditLog } from './audit-log';
+import { AuditPageResponse } from './audit.responses';
 
 export class AuditQueryDto {
   /** Entries by or about this NIP. */
+  @ApiPropertyOptional({ description: 'Entries by or about this NIP' })
   @IsOptional()
   @NipField()
   nip?: string;
 
+  @ApiPropertyOptional({ description: 'From this day (YYYY-MM-DD) or instant (ISO 8601)' })
   @IsOptional()
   @MomentField()
   from?: string;
 
+  @ApiPropertyOptional({ description: 'Up to this day or instant' })
   @IsOptional()
   @MomentField()
   to?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -46,7 +51,8 @@ export class AuditController {
 
   @RequireRoles('ADMIN_BKD')
   @Get()
-  async query(@Query() q: AuditQueryDto) {
+  @ApiOkResponse({ type: AuditPageResponse })
+  async query(@Query() q: AuditQueryDto): Promise<AuditPageResponse> {
     return { items: await this.audit.entries(q) };
   }
 }

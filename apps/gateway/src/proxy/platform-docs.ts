@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
-type OpenApi = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> }; tags?: { name: string }[] };
+import { mergeOpenApiDocuments, type OpenApi } from '@app/service-kit';
 
 /**
  * One OpenAPI document for the whole platform at /api/docs: the gateway's own routes and every
@@ -10,7 +10,7 @@ type OpenApi = { paths?: Record<string, unknown>; components?: { schemas?: Recor
  */
 export function registerPlatformDocs(fastify: FastifyInstance, upstreams: Record<string, string>, logger: Logger): void {
   fastify.get('/api/docs/json', async () => {
-    const own = JSON.parse((await fastify.inject({ method: 'GET', url: '/api/v1/gateway/docs/json' })).body) as OpenApi & Record<string, unknown>;
+    const own = JSON.parse((await fastify.inject({ method: 'GET', url: '/api/v1/gateway/docs/json' })).body) as OpenApi;
     const missing: string[] = [];
     const docs = await Promise.all(
       Object.entries(upstreams).map(async ([name, url]) => {
@@ -25,29 +25,12 @@ export function registerPlatformDocs(fastify: FastifyInstance, upstreams: Record
         }
       }),
     );
-    const merged: OpenApi &
-      Record<string, unknown> & { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> }; tags: { name: string }[] } = {
-      ...own,
-      paths: { ...own.paths },
-      components: { ...own.components, schemas: { ...own.components?.schemas } },
-      tags: [...(own.tags ?? [])],
-    };
-    for (const doc of docs) {
-      if (!doc) continue;
-      Object.assign(merged.paths, doc.paths);
-      Object.assign(merged.components.schemas, doc.components?.schemas);
-      merged.tags.push(...(doc.tags ?? []).filter((t) => !merged.tags.some((m) => m.name === t.name)));
-    }
-    merged.info = {
-      title: 'Sulteng ASN platform API',
-      version: '1',
-      description: `Every route through the gateway; send the access token from POST /api/v1/auth/login as a Bearer token.${missing.length ? ` Unavailable now: ${missing.join(', ')}.` : ''}`,
-    };
-    merged.components = {
-      ...merged.components,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-    } as typeof merged.components;
-    merged.security = [{ bearer: [] }];
+    const description = `Every route through the gateway; send the access token from POST /api/v1/auth/login as a Bearer token.${missing.length ? ` Unavailable now: ${missing.join(', ')}.` : ''}`;
+    const merged = mergeOpenApiDocuments(
+      own,
+      docs.filter((d): d is OpenApi => d !== null),
+      description,
+    );
     return merged;
   });
 

@@ -33,8 +33,9 @@ export async function wireGateway(app: NestFastifyApplication, config: GatewayCo
     redis,
     nameSpace: 'asn-rl-addr-',
     keyGenerator: (request) => request.ip,
-    // Orchestrators probe health every few seconds from few addresses; everything else is limited.
-    allowList: (request) => request.url === '/health/live' || request.url === '/health/ready',
+    // Orchestrators probe health every few seconds from few addresses, and the portal's static files are cheap,
+    // cached for a year and fetched ~10 at a time by every phone behind one office NAT: only the API is limited.
+    allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: tooMany,
   });
   const accounts = new AccountLimiter(config.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE, redis);

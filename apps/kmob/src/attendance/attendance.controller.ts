@@ -1,10 +1,11 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { monthParam } from '@app/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MonthCloseService } from '../months/month-close.service';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
+import { DaysResponse, SummaryResponse } from './attendance.responses';
 import { DayResolver } from './day-resolver';
 
 /** Each day's status and the month's summary, as they stand now (closed months: GET /months/{month}/summaries/{nip}). */
@@ -21,7 +22,8 @@ export class AttendanceController {
   @Get('days')
   @ApiQuery({ name: 'nip', required: false, description: 'Default: the caller' })
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month' })
-  async days(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
+  @ApiOkResponse({ type: DaysResponse })
+  async days(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string): Promise<DaysResponse> {
     const { target, m, today } = await this.target(who, nip, month);
     const days = (await this.resolver.resolve([target], m, { until: today, today })).get(target)!;
     return { nip: target, month: m, days };
@@ -30,7 +32,8 @@ export class AttendanceController {
   @Get('summaries')
   @ApiQuery({ name: 'nip', required: false })
   @ApiQuery({ name: 'month', required: false })
-  async summary(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
+  @ApiOkResponse({ type: SummaryResponse })
+  async summary(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string): Promise<SummaryResponse> {
     const { target, m, today } = await this.target(who, nip, month);
     const days = (await this.resolver.resolve([target], m, { until: today, today })).get(target)!;
     const summary = this.resolver.summarise(target, m, days, await this.resolver.monthRules(m));

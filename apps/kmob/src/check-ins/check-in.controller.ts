@@ -1,10 +1,12 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { ApiError, JobStore, monthParam } from '@app/service-kit';
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiError, JobStore, JobViewResponse, monthParam } from '@app/service-kit';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
 import { CheckInDto } from './check-in.dto';
+import { CheckInRecordResponse, CheckInResponse } from './check-in.responses';
 import { CheckInService } from './check-in.service';
 import { MACHINE_LOG_IMPORT } from './machine-log-import.job';
 import { parseMachineLog } from './machine-log-csv';
@@ -19,14 +21,25 @@ export class CheckInController {
     private readonly clock: LocalClock,
   ) {}
 
-  /** The employee's own check-in or check-out, at server time. A refusal is 422 with the reason and distance. */
+  /**
+   * The employee's own check-in or check-out, at server time, or at the phone's time (capturedAt) for one
+   * made without signal and sent within the offline window. A refusal is 422 with the reason (and the
+   * distance, or the field capturedAt); the same clientId sent again answers the stored check-in with 200.
+   */
   @Post()
-  checkIn(@CurrentIdentity() who: Identity, @Body() dto: CheckInDto) {
-    return this.checkIns.checkIn(who.nip, dto);
+  @ApiCreatedResponse({ type: CheckInResponse, description: 'Stored' })
+  @ApiOkResponse({ type: CheckInResponse, description: 'Already stored under this clientId: the stored check-in' })
+  async checkIn(@CurrentIdentity() who: Identity, @Body() dto: CheckInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CheckInResponse> {
+    const { checkIn, created } = await this.checkIns.checkIn(who.nip, dto);
+    if (!created) void reply.status(200);
+    return checkIn;
   }
 
   @Get()
-  async list(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string) {
+  @ApiQuery({ name: 'nip', required: false, description: 'Default: the caller' })
+  @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month' })
+  @ApiOkResponse({ type: [CheckInRecordResponse] })
+  async list(@CurrentIdentity() who: Identity, @Query('nip') nip?: string, @Query('month') month?: string): Promise<CheckInRecordResponse[]> {
     await this.access.assertCanRead(who, nip ?? who.nip);
     return this.checkIns.list(nip ?? who.nip, monthParam(month ?? this.clock.today().slice(0, 7)));
   }
@@ -39,6 +52,7 @@ export class CheckInController {
     description: 'CSV with the columns NIP, WAKTU (local "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with offset) and JENIS (IN/MASUK or OUT/PULANG)',
     schema: { type: 'string' },
   })
+  @ApiAcceptedResponse({ type: JobViewResponse })
   startImport(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
     this.access.assertAdmin(who);
     if (typeof csv !== 'string' || csv.trim() === '')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { TextField } from '@app/service-kit';
-import { BSSID, BSSID_MESSAGE, LatitudeField, LongitudeField } from '../common/fields';
+import { BSSID, BSSID_MESSAGE, InstantField, LatitudeField, LongitudeField } from '../common/fields';
 
 export class CheckInDto {
   @ApiProperty({ enum: ['IN', 'OUT'] })
@@ -37,4 +37,25 @@ export class CheckInDto {
   @IsOptional()
   @IsString()
   photo?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2026-11-30T07:28:41+08:00',
+    description:
+      'When the phone made the check-in, for one made without signal and sent later: ISO 8601 with offset. It counts at this time only if it is not in the future and within the offline window (rule offline-check-in); otherwise 422 naming capturedAt',
+  })
+  @IsOptional()
+  @InstantField()
+  capturedAt?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    example: '3f0c1a52-7a8e-4d36-9a7f-2b1c5d9e8f10',
+    description: "The phone's own id for this check-in: sent again (a retry), the stored check-in is returned with 200 instead of a second one",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: '$harus berupa UUID' })
+  clientId?: string;
 }

@@ -4,24 +4,25 @@ import { OutboxPublisher } from '@app/messaging';
 import { ApiError, preparedQuery, requestContext, SERVICE_CONFIG } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hhmm, LocalClock, type LocalMoment } from '../common/local-clock';
 import { StoredFiles } from '../files/stored-files';
 import { decodeUpload, type Upload } from '../files/uploads';
-import { checkGeofence, type AttendanceLocation, type GeofenceVerdict } from '../domain/geofence';
+import { checkGeofence, type GeofenceVerdict } from '../domain/geofence';
 import type { KmobConfig } from '../kmob.config';
+import { MonthCloseService } from '../months/month-close.service';
 import type { CheckInDto } from './check-in.dto';
+import { CheckInRecords, type CheckInResult } from './check-in-records';
+import { CONTEXT_SQL, ROW_COLUMNS, STORE_PREFIX, type CheckInContext } from './check-in.sql';
+import { OfflineWindow } from './offline-window';
 
-interface CheckInContext {
-  nip: string;
-  status: string;
-  unit_code: string;
-  unit_path: string[];
-  locations: (AttendanceLocation & { unit: string | null; wifi: string[] })[];
-  exemption: 'DINAS_LUAR' | 'WFH' | null;
+export type { CheckInResult } from './check-in-records';
+
+/** The check-in, and whether this request stored it (false: the phone sent a check-in already stored under its clientId). */
+export interface CheckInOutcome {
+  checkIn: CheckInResult;
+  created: boolean;
 }
-
-export type CheckInResult = CheckInEventData & { localTime: string; photoId: string | null; exemption: string | null };
 
 interface Accepted {
   pending: Pending;
@@ -32,51 +33,15 @@ interface Pending {
   nip: string;
   dto: CheckInDto;
   photo: Upload | null;
-  now: Date;
+  receivedAt: Date;
+  /** When it counts: when it arrived, or the phone's time once the offline window accepts it. */
+  at: Date;
   local: LocalMoment;
+  deviceTime: boolean;
   traceparent?: string;
-  resolve(result: CheckInResult): void;
+  resolve(outcome: CheckInOutcome): void;
   reject(error: Error): void;
 }
-
-/** Everything a check-in is decided on, for a whole batch in one round trip: each employee, their locations, and whether field duty or WFH frees them that day. */
-const CONTEXT_SQL = `
-  SELECT DISTINCT ON (e.nip) e.nip, e.status, e.unit_code, e.unit_path,
-    COALESCE((SELECT json_agg(json_build_object('unit', l.unit_code, 'name', l.name, 'latitude', l.latitude, 'longitude', l.longitude,
-                                                'radiusMeters', l.radius_meters, 'wifi', l.wifi_bssids))
-              FROM location l WHERE l.nip = e.nip OR l.unit_code = ANY(e.unit_path)), '[]'::json) AS locations,
-    (SELECT r.type FROM attendance_request r WHERE r.nip = e.nip AND r.status = 'APPROVED' AND r.type IN ('DINAS_LUAR', 'WFH')
-       AND r.start_date <= q.day AND r.end_date >= q.day LIMIT 1) AS exemption
-  FROM unnest($1::text[], $2::date[]) AS q(nip, day) JOIN employee e ON e.nip = q.nip`;
-
-/** The accepted check-ins of a batch, their selfies and their events, written by one statement. */
-const ROW_COLUMNS: [string, string][] = [
-  ['id', 'uuid'],
-  ['nip', 'text'],
-  ['type', 'text'],
-  ['at', 'timestamptz'],
-  ['work_date', 'date'],
-  ['local_minute', 'int'],
-  ['unit_code', 'text'],
-  ['latitude', 'float8'],
-  ['longitude', 'float8'],
-  ['accuracy_meters', 'float8'],
-  ['location_name', 'text'],
-  ['distance_meters', 'int'],
-  ['device_id', 'text'],
-  ['photo_id', 'uuid'],
-  ['photo_type', 'text'],
-  ['photo_size', 'int'],
-  ['photo_key', 'text'],
-];
-const ROWS = `unnest(${ROW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS r(${ROW_COLUMNS.map(([name]) => name).join(', ')})`;
-const STORE_PREFIX = `
-  WITH r AS (SELECT * FROM ${ROWS}),
-  f AS (INSERT INTO stored_file (id, nip, purpose, content_type, size_bytes, storage_key, sha256)
-        SELECT photo_id, nip, 'SELFIE', photo_type, photo_size, photo_key, photo_key FROM r WHERE photo_id IS NOT NULL),
-  c AS (INSERT INTO check_in (id, nip, type, at, work_date, local_minute, unit_code, source, latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id)
-        SELECT id, nip, type, at, work_date, local_minute, unit_code, 'MOBILE', latitude, longitude, accuracy_meters, location_name, distance_meters, device_id, photo_id FROM r
-        ON CONFLICT (nip, type, at) DO NOTHING RETURNING id)`;
 
 /** Check-ins decided and written together at most; more wait for the next batch. */
 const MAX_BATCH = 100;
@@ -87,14 +52,18 @@ const REFUSALS: Record<string, string> = {
 };
 
 /**
- * Check-in and check-out from the phone. Server time decides the day and minute. The fix must fall in
- * a geofence of the employee's own locations or the nearest unit above them that has some, unless
- * approved field duty or WFH covers today; a mocked fix never counts.
+ * Check-in and check-out from the phone. Server time decides the day and minute, unless the phone made
+ * the check-in without signal and sends it later (`capturedAt`): it then counts at the phone's time
+ * when the offline window allows it (OfflineWindow). The fix must fall in a geofence of the employee's
+ * own locations or the nearest unit above them that has some, unless approved field duty or WFH covers
+ * that day; a mocked fix never counts. A check-in the phone names (`clientId`) is stored once: sent
+ * again, the stored one is the answer.
  *
  * Check-ins arriving together are decided and stored together: one query reads the context of the
  * batch and one statement writes the check-ins, their selfies and their events. At the morning rush
  * this turns thousands of small transactions into a few hundred (bench:kmob), while a lone check-in
- * waits only for the current turn of the event loop.
+ * waits only for the current turn of the event loop. An offline check-in landing in an earlier month
+ * is written in a transaction of its own that also corrects that month if it was closed.
  */
 @Injectable()
 export class CheckInService {
@@ -106,21 +75,29 @@ export class CheckInService {
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
     private readonly files: StoredFiles,
+    private readonly records: CheckInRecords,
+    private readonly offline: OfflineWindow,
+    private readonly months: MonthCloseService,
     @Inject(SERVICE_CONFIG) private readonly config: KmobConfig,
   ) {}
 
-  checkIn(nip: string, dto: CheckInDto): Promise<CheckInResult> {
-    const now = new Date();
+  checkIn(nip: string, dto: CheckInDto): Promise<CheckInOutcome> {
+    const receivedAt = new Date();
     const photo = dto.photo ? decodeUpload(dto.photo, 'photo', ['image/jpeg', 'image/png'], this.config.UPLOAD_MAX_BYTES) : null;
     const traceparent = requestContext.getStore()?.traceparent;
     return new Promise((resolve, reject) => {
-      this.queue.push({ nip, dto, photo, now, local: this.clock.at(now), traceparent, resolve, reject });
+      const local = this.clock.at(receivedAt);
+      this.queue.push({ nip, dto, photo, receivedAt, at: receivedAt, local, deviceTime: false, traceparent, resolve, reject });
       if (this.queue.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  list(nip: string, month: string) {
+    return this.records.list(nip, month);
   }
 
   private flush(): void {
@@ -132,14 +109,16 @@ export class CheckInService {
   }
 
   private async store(batch: Pending[]): Promise<void> {
+    const fresh = await this.timed(await this.unrepeated(batch));
+    if (fresh.length === 0) return;
     const contexts = await preparedQuery<CheckInContext>(this.dataSource, 'kmob_check_in_contexts', CONTEXT_SQL, [
-      batch.map((p) => p.nip),
-      batch.map((p) => p.local.date),
+      fresh.map((p) => p.nip),
+      fresh.map((p) => p.local.date),
     ]);
-    const contextOf = new Map(contexts.map((c) => [c.nip, c]));
+    const contextOf = new Map(contexts.map((c) => [`${c.nip}|${c.day}`, c]));
     const accepted: Accepted[] = [];
-    for (const pending of batch) {
-      const ctx = contextOf.get(pending.nip);
+    for (const pending of fresh) {
+      const ctx = contextOf.get(`${pending.nip}|${pending.local.date}`);
       if (!ctx) pending.reject(new ApiError(404, 'Data kepegawaian Anda belum tersedia di K-Mob; hubungi operator OPD'));
       else if (ctx.status !== 'AKTIF') pending.reject(new ApiError(403, 'Presensi hanya untuk pegawai aktif'));
       else {
@@ -152,7 +131,40 @@ export class CheckInService {
         }
       }
     }
-    if (accepted.length > 0) await this.write(accepted);
+    const thisMonth = (a: Accepted) => a.result.workDate.slice(0, 7) === this.clock.at(a.pending.receivedAt).date.slice(0, 7);
+    for (const one of accepted.filter((a) => !thisMonth(a))) await this.writeInEarlierMonth(one);
+    const current = accepted.filter(thisMonth);
+    if (current.length > 0) await this.write(current);
+  }
+
+  /** Check-ins the phone sent before under the same clientId are answered with the stored one (200) and go no further. */
+  private async unrepeated(batch: Pending[]): Promise<Pending[]> {
+    const named = batch.filter((p) => p.dto.clientId);
+    if (named.length === 0) return batch;
+    const stored = await this.records.byClientId(named.map((p) => ({ nip: p.nip, clientId: p.dto.clientId! })));
+    return batch.filter((p) => {
+      const repeat = p.dto.clientId ? stored.get(`${p.nip}|${p.dto.clientId.toLowerCase()}`) : undefined;
+      if (repeat) p.resolve({ checkIn: repeat, created: false });
+      return !repeat;
+    });
+  }
+
+  /** Check-ins sent with the phone's time count at it when the offline window allows; the others are refused (422, capturedAt). */
+  private async timed(batch: Pending[]): Promise<Pending[]> {
+    if (!batch.some((p) => p.dto.capturedAt)) return batch;
+    const versions = await this.offline.versions();
+    return batch.filter((p) => {
+      if (!p.dto.capturedAt) return true;
+      try {
+        p.at = this.offline.counted(p.dto.capturedAt, p.receivedAt, versions);
+      } catch (error) {
+        p.reject(error as Error);
+        return false;
+      }
+      p.local = this.clock.at(p.at);
+      p.deviceTime = true;
+      return true;
+    });
   }
 
   /**
@@ -168,14 +180,37 @@ export class CheckInService {
       for (const one of accepted) await this.write([one]);
       return;
     }
-    // The same check-in twice in one millisecond (a double tap) is stored and announced once.
+    await this.settle(accepted, stored);
+  }
+
+  /** An offline check-in of an earlier month: stored with its event and that month's correction, together. */
+  private async writeInEarlierMonth(one: Accepted): Promise<void> {
+    try {
+      const stored = await this.dataSource.transaction(async (m) => {
+        const ids = await this.insert([one], m);
+        if (ids.size > 0) await this.months.correct(m, [{ nip: one.result.nip, date: one.result.workDate }]);
+        return ids;
+      });
+      await this.settle([one], stored);
+    } catch (error) {
+      one.pending.reject(error as Error);
+    }
+  }
+
+  /** Stored ones are answered 201; one that collided with the same clientId sent meanwhile gets that one; the rest were a double tap. */
+  private async settle(accepted: Accepted[], stored: Set<string>): Promise<void> {
+    const missed = accepted.filter((a) => !stored.has(a.result.id) && a.pending.dto.clientId);
+    const repeats = await this.records.byClientId(missed.map((a) => ({ nip: a.pending.nip, clientId: a.pending.dto.clientId! })));
     for (const { pending, result } of accepted) {
-      if (stored.has(result.id)) pending.resolve(result);
+      const repeat = pending.dto.clientId ? repeats.get(`${pending.nip}|${pending.dto.clientId.toLowerCase()}`) : undefined;
+      if (stored.has(result.id)) pending.resolve({ checkIn: result, created: true });
+      else if (repeat) pending.resolve({ checkIn: repeat, created: false });
+      // The same check-in twice in one millisecond (a double tap) is stored and announced once.
       else pending.reject(new ApiError(409, 'Presensi yang sama baru saja tercatat'));
     }
   }
 
-  private async insert(accepted: Accepted[]): Promise<Set<string>> {
+  private async insert(accepted: Accepted[], m?: EntityManager): Promise<Set<string>> {
     // Selfies go to the file storage first (content-addressed: a retry stores nothing twice); the row keeps the key.
     const photos = await this.files.put(accepted.map(({ pending }) => pending.photo));
     const rows = ROW_COLUMNS.map((): unknown[] => []);
@@ -184,7 +219,7 @@ export class CheckInService {
         result.id,
         p.nip,
         p.dto.type,
-        p.now,
+        p.at,
         result.workDate,
         p.local.minute,
         result.unitCode,
@@ -198,6 +233,10 @@ export class CheckInService {
         p.photo?.contentType ?? null,
         p.photo?.bytes.length ?? null,
         photos[i]?.key ?? null,
+        p.receivedAt,
+        result.capturedAt,
+        p.deviceTime,
+        result.clientId,
       ];
       values.forEach((value, c) => rows[c].push(value));
     });
@@ -207,7 +246,11 @@ export class CheckInService {
       ROW_COLUMNS.length + 1,
     );
     const sql = `${STORE_PREFIX} ${events.sql} WHERE (v.data->>'id')::uuid IN (SELECT id FROM c) RETURNING data->>'id' AS id`;
-    return new Set((await preparedQuery<{ id: string }>(this.dataSource, 'kmob_check_in_store', sql, [...rows, ...events.params])).map((r) => r.id));
+    const params = [...rows, ...events.params];
+    const ids = m
+      ? ((await m.query(sql, params)) as { id: string }[])
+      : await preparedQuery<{ id: string }>(this.dataSource, 'kmob_check_in_store', sql, params);
+    return new Set(ids.map((r) => r.id));
   }
 
   private result(p: Pending, ctx: CheckInContext, verdict: Extract<GeofenceVerdict, { allowed: true }>): CheckInResult {
@@ -215,15 +258,19 @@ export class CheckInService {
       id: randomUUID(),
       nip: p.nip,
       type: p.dto.type,
-      at: p.now.toISOString(),
+      at: p.at.toISOString(),
       workDate: p.local.date,
       unitCode: ctx.unit_code,
       source: 'MOBILE',
       locationName: verdict.location,
       distanceMeters: verdict.distanceMeters,
+      deviceTime: p.deviceTime,
+      receivedAt: p.receivedAt.toISOString(),
       localTime: hhmm(p.local.minute),
       photoId: p.photo ? randomUUID() : null,
       exemption: ctx.exemption,
+      capturedAt: p.dto.capturedAt ? new Date(p.dto.capturedAt).toISOString() : null,
+      clientId: p.dto.clientId?.toLowerCase() ?? null,
     };
   }
 
@@ -246,17 +293,8 @@ export class CheckInService {
     const where = `${verdict.nearest!.distanceMeters} m dari ${verdict.nearest!.name}`;
     return new ApiError(422, `Anda berada di luar area presensi: ${where}`, [{ field: 'location', message: `di luar radius lokasi kantor (${where})` }], info);
   }
-
-  async list(nip: string, month: string) {
-    return this.dataSource.query(
-      `SELECT id, type, at, to_char(work_date, 'YYYY-MM-DD') AS "workDate", unit_code AS "unitCode", source, location_name AS "locationName",
-              distance_meters AS "distanceMeters", accuracy_meters AS "accuracyMeters", device_id AS "deviceId", photo_id AS "photoId"
-       FROM check_in WHERE nip = $1 AND work_date BETWEEN $2::date AND ($2::date + interval '1 month' - interval '1 day')::date ORDER BY at`,
-      [nip, `${month}-01`],
-    );
-  }
 }
 
-function toEventData({ id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters }: CheckInResult): CheckInEventData {
-  return { id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters };
+function toEventData({ id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters, deviceTime, receivedAt }: CheckInResult): CheckInEventData {
+  return { id, nip, type, at, workDate, unitCode, source, locationName, distanceMeters, deviceTime, receivedAt };
 }

@@ -1,4 +1,4 @@
-import { ApiError, isCalendarDate, isCalendarDateTime, textProblem, type FieldProblem } from '@app/service-kit';
+import { ApiError, isCalendarDate, isCalendarDateTime, textProblem, unreadableCsv, type FieldProblem } from '@app/service-kit';
 import { parse } from 'csv-parse/sync';
 
 export interface MachineLogRow {
@@ -28,7 +28,7 @@ export function parseMachineLog(csv: string): MachineLogRow[] {
   try {
     records = parse(csv, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true });
   } catch (error) {
-    throw new ApiError(400, `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`, [{ field: 'file', message: 'bukan CSV yang valid' }]);
+    throw unreadableCsv(error, csv);
   }
   const [header, ...rows] = records;
   const columns = (header ?? []).map((h) => HEADERS[h.toLowerCase()]);

@@ -3,7 +3,7 @@ import type { DisciplineRules } from './discipline-rules';
 import { ruleOn, type EffectiveRule } from './effective-rules';
 
 /** The request types that make a day an approved absence (WFH is not one: the employee still checks in, from anywhere). */
-const ABSENCE_OF: Partial<Record<string, ApprovedAbsence>> = {
+export const ABSENCE_OF: Partial<Record<string, ApprovedAbsence>> = {
   DINAS_LUAR: 'DINAS_LUAR',
   IZIN: 'IZIN',
   SAKIT: 'SAKIT',

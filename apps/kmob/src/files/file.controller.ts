@@ -1,7 +1,7 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { notFound, uuidParam } from '@app/service-kit';
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { KmobAccess } from '../common/kmob-access';
 import { StoredFiles } from './stored-files';
@@ -16,6 +16,10 @@ export class FileController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({
+    description: 'The file itself (a selfie or an attachment)',
+    content: Object.fromEntries(['image/jpeg', 'image/png', 'application/pdf'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   async get(@CurrentIdentity() who: Identity, @Param('id') id: string, @Res() reply: FastifyReply) {
     uuidParam(id, `Berkas ${id}`);
     const file = await this.files.read(id);

@@ -1,9 +1,10 @@
 import { canManageEmployee, CurrentIdentity, type Identity } from '@app/auth';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { KmobAccess } from '../common/kmob-access';
 import { validateBody } from '../common/validate-body';
 import { LocationDto, LocationListDto } from './location.dto';
+import { LocationResponse } from './location.responses';
 import { LocationStore, ofEmployee, ofUnit, type StoredLocation } from './location.store';
 
 /** Office BSSIDs are shown only to those who manage the locations: to anyone else they are a way to fake presence. */
@@ -22,7 +23,8 @@ export class LocationController {
   ) {}
 
   @Get('locations/:unitCode')
-  async unitLocations(@CurrentIdentity() who: Identity, @Param('unitCode') unitCode: string) {
+  @ApiOkResponse({ type: [LocationResponse] })
+  async unitLocations(@CurrentIdentity() who: Identity, @Param('unitCode') unitCode: string): Promise<LocationResponse[]> {
     const manages = await this.access.canManageUnit(who, unitCode);
     const rows = await this.locations.list(ofUnit(unitCode));
     return manages ? rows : withoutBssids(rows);
@@ -30,13 +32,15 @@ export class LocationController {
 
   @Put('locations/:unitCode')
   @ApiBody({ type: [LocationDto] })
-  async setUnitLocations(@CurrentIdentity() who: Identity, @Param('unitCode') unitCode: string, @Body() body: unknown) {
+  @ApiOkResponse({ type: [LocationResponse] })
+  async setUnitLocations(@CurrentIdentity() who: Identity, @Param('unitCode') unitCode: string, @Body() body: unknown): Promise<LocationResponse[]> {
     await this.access.assertCanManageUnit(who, unitCode);
     return this.locations.replace(ofUnit(unitCode), validateBody(LocationListDto, Array.isArray(body) ? { locations: body } : body).locations);
   }
 
   @Get('employees/:nip/locations')
-  async employeeLocations(@CurrentIdentity() who: Identity, @Param('nip') nip: string) {
+  @ApiOkResponse({ type: [LocationResponse] })
+  async employeeLocations(@CurrentIdentity() who: Identity, @Param('nip') nip: string): Promise<LocationResponse[]> {
     const employee = await this.access.assertCanRead(who, nip);
     const rows = await this.locations.list(ofEmployee(nip));
     return canManageEmployee(who, employee) ? rows : withoutBssids(rows);
@@ -44,7 +48,8 @@ export class LocationController {
 
   @Put('employees/:nip/locations')
   @ApiBody({ type: [LocationDto] })
-  async setEmployeeLocations(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() body: unknown) {
+  @ApiOkResponse({ type: [LocationResponse] })
+  async setEmployeeLocations(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() body: unknown): Promise<LocationResponse[]> {
     await this.access.assertCanManage(who, nip);
     return this.locations.replace(ofEmployee(nip), validateBody(LocationListDto, Array.isArray(body) ? { locations: body } : body).locations);
   }

@@ -1,5 +1,6 @@
-import { JobFailure, JobLeaseLost, type JobContext, type JobHandler } from '@app/service-kit';
+import { JobFailure, JobLeaseLost, type GivenUpJob, type JobContext, type JobHandler } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { MONTH_CLOSE, MonthCloseService } from './month-close.service';
 
 type Cursor = { after: string | null };
@@ -22,8 +23,12 @@ export class MonthCloseJob implements JobHandler<{ month: string; by: string }, 
     } catch (error) {
       if (error instanceof JobLeaseLost) throw error; // another worker goes on with it
       job.log.error({ err: error, month }, 'closing the month failed');
-      await this.months.abandon(month);
       throw new JobFailure('Penutupan bulan berhenti karena kesalahan pada server; bulan belum ditutup. Coba lagi atau hubungi admin sistem.');
     }
+  }
+
+  /** However the run gave up (even out of attempts, never called again), the month must not stay CLOSING, which counts as closed. */
+  async onGiveUp(m: EntityManager, job: GivenUpJob<{ month: string }, Cursor>): Promise<void> {
+    await this.months.abandon(job.input.month, m);
   }
 }

@@ -1,4 +1,4 @@
-import { DisciplineEvents } from '@app/contracts';
+import { DisciplineEvents, type DisciplineSummaryEventData } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
 import { ApiError, JobStore, type JobView, type StepResult } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DayResolver, summaryDigest, summaryEventData } from '../attendance/day-resolver';
 import { datesOfMonth, LocalClock } from '../common/local-clock';
+import { NoRuleInForce } from '../rules/rule-store';
 
 /** Employees per step when a month is closed. */
 const BATCH = 1000;
@@ -34,7 +35,9 @@ export class MonthCloseService {
   async start(month: string, by: string): Promise<JobView> {
     if (month >= this.clock.today().slice(0, 7))
       throw new ApiError(422, `Bulan ${month} belum berakhir dan belum dapat ditutup`, [{ field: 'month', message: 'belum berakhir' }]);
-    await this.resolver.monthRules(month).catch(() => {
+    // Only a month without rules is the admin's to fix; any other failure (the database down) is the server's.
+    await this.resolver.monthRules(month).catch((error: unknown) => {
+      if (!(error instanceof NoRuleInForce)) throw error;
       throw new ApiError(422, `Bulan ${month} tidak dapat ditutup: belum ada aturan disiplin yang berlaku pada bulan itu`, [
         { field: 'month', message: 'tidak ada aturan disiplin yang berlaku' },
       ]);
@@ -74,8 +77,8 @@ export class MonthCloseService {
   }
 
   /** A run that failed leaves the month not closed: summaries already published stay, and are corrected as usual. */
-  async abandon(month: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM month_close WHERE month = $1 AND status = 'CLOSING'`, [month]);
+  async abandon(month: string, m: Pick<EntityManager, 'query'> = this.dataSource): Promise<void> {
+    await m.query(`DELETE FROM month_close WHERE month = $1 AND status = 'CLOSING'`, [month]);
   }
 
   /**
@@ -103,9 +106,9 @@ export class MonthCloseService {
   }
 
   /** The latest published (frozen) summary of an employee's month, with its version and when it was published. */
-  async published(month: string, nip: string): Promise<(Record<string, unknown> & { version: number; publishedAt: Date }) | null> {
+  async published(month: string, nip: string): Promise<(DisciplineSummaryEventData & { publishedAt: Date }) | null> {
     const [row] = (await this.dataSource.query('SELECT summary, published_at FROM month_summary WHERE month = $1 AND nip = $2', [month, nip])) as {
-      summary: Record<string, unknown> & { version: number };
+      summary: DisciplineSummaryEventData;
       published_at: Date;
     }[];
     return row ? { ...row.summary, publishedAt: row.published_at } : null;

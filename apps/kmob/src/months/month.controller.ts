@@ -1,9 +1,10 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { monthParam, notFound } from '@app/service-kit';
+import { JobViewResponse, monthParam, notFound } from '@app/service-kit';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { KmobAccess } from '../common/kmob-access';
 import { MonthCloseService } from './month-close.service';
+import { MonthStatusResponse, PublishedSummaryResponse } from './month.responses';
 
 @ApiTags('months')
 @Controller('months')
@@ -19,19 +20,23 @@ export class MonthController {
    */
   @Post(':month/close')
   @HttpCode(202)
-  close(@CurrentIdentity() who: Identity, @Param('month') month: string) {
+  @ApiAcceptedResponse({ type: JobViewResponse })
+  close(@CurrentIdentity() who: Identity, @Param('month') month: string): Promise<JobViewResponse> {
     this.access.assertAdmin(who);
     return this.months.start(monthParam(month), who.nip);
   }
 
+  /** Whether the month is closed, for everyone; who closed it and the runs only for admins. */
   @Get(':month')
-  status(@CurrentIdentity() who: Identity, @Param('month') month: string) {
+  @ApiOkResponse({ type: MonthStatusResponse })
+  status(@CurrentIdentity() who: Identity, @Param('month') month: string): Promise<MonthStatusResponse> {
     return this.months.status(monthParam(month), who.roles.includes('ADMIN_BKD'));
   }
 
   /** The published (frozen) summary of a closed month, latest version. */
   @Get(':month/summaries/:nip')
-  async published(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('nip') nip: string) {
+  @ApiOkResponse({ type: PublishedSummaryResponse })
+  async published(@CurrentIdentity() who: Identity, @Param('month') month: string, @Param('nip') nip: string): Promise<PublishedSummaryResponse> {
     await this.access.assertCanRead(who, nip);
     const published = await this.months.published(monthParam(month), nip);
     if (!published) throw notFound(`Rekap bulan ${month} untuk ${nip}`);

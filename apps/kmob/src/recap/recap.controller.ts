@@ -1,9 +1,10 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { ApiError, dateParam } from '@app/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { KmobAccess } from '../common/kmob-access';
 import { LocalClock } from '../common/local-clock';
+import { RecapResponse } from './recap.responses';
 import { RecapService } from './recap.service';
 
 @ApiTags('recap')
@@ -19,7 +20,8 @@ export class RecapController {
   @Get()
   @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD; default: today' })
   @ApiQuery({ name: 'unitCode', required: false, description: 'Default: the whole province (BKD) or the operator’s unit' })
-  async recap(@CurrentIdentity() who: Identity, @Query('date') date?: string, @Query('unitCode') unitCode?: string) {
+  @ApiOkResponse({ type: RecapResponse })
+  async recap(@CurrentIdentity() who: Identity, @Query('date') date?: string, @Query('unitCode') unitCode?: string): Promise<RecapResponse> {
     const day = dateParam(date ?? this.clock.today(), 'date');
     if (who.roles.includes('ADMIN_BKD')) {
       if (unitCode) await this.access.unitPath(unitCode);

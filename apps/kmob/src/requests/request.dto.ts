@@ -1,6 +1,7 @@
 import { REQUEST_TYPES, type RequestType } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { DateField, NipField, TextField } from '@app/service-kit';
 
 export class CreateRequestDto {
@@ -49,4 +50,14 @@ export class RequestQueryDto {
   @IsOptional()
   @IsIn(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'], { message: '$harus PENDING, APPROVED, REJECTED atau CANCELLED' })
   status?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "true: the approvals inbox, pending requests of others the caller may decide (as atasan, operator of the unit or BKD admin), never the caller's own",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: '$harus true atau false' })
+  decidable?: boolean;
 }

@@ -33,6 +33,13 @@ export interface Holiday {
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
+/** No rule of a kind takes effect by a date: a 422 for whoever asked, and distinguishable from a failing database. */
+export class NoRuleInForce extends ApiError {
+  constructor(kind: RuleKind, date: string) {
+    super(422, `Belum ada aturan ${kind} yang berlaku pada ${date}`);
+  }
+}
+
 /**
  * Every figure K-Mob counts with (bands, leave days, working hours, holidays) is a row here with the
  * date it takes effect, so a Pergub changing a number is an admin edit, and a month keeps being
@@ -81,7 +88,7 @@ export class RuleStore {
 
   async on<T>(kind: RuleKind, date: string, db: Queryable = this.dataSource): Promise<EffectiveRule<T>> {
     const rule = ruleOn((await this.list(kind, db)).filter((r) => r.scope === '') as EffectiveRule<T>[], date);
-    if (!rule) throw new ApiError(422, `Belum ada aturan ${kind} yang berlaku pada ${date}`);
+    if (!rule) throw new NoRuleInForce(kind, date);
     return rule;
   }
 

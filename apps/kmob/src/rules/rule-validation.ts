@@ -2,7 +2,7 @@ import { REQUEST_TYPES } from '@app/contracts';
 import type { FieldProblem } from '@app/service-kit';
 
 /** The kinds of effective-dated rules K-Mob keeps; `schedule` may also be set per unit. */
-export const RULE_KINDS = ['discipline', 'annual-leave', 'leave-types', 'schedule'] as const;
+export const RULE_KINDS = ['discipline', 'annual-leave', 'leave-types', 'schedule', 'offline-check-in'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const LIMITED_TYPES: readonly string[] = REQUEST_TYPES;
@@ -65,6 +65,11 @@ const CHECKS: Record<RuleKind, Check> = {
         if (limit.minServiceYears !== undefined) number(0, 40, true)(limit.minServiceYears, `${f}.minServiceYears`, problems);
       }
     }
+  },
+  'offline-check-in': (v, field, problems) => {
+    if (!isObject(v)) return void problems.push({ field, message: 'harus berupa objek {maxDelayMinutes, maxClockAheadSeconds}' });
+    number(1, 44_640, true)(v.maxDelayMinutes, `${field}.maxDelayMinutes`, problems);
+    number(0, 3_600, true)(v.maxClockAheadSeconds, `${field}.maxClockAheadSeconds`, problems);
   },
   schedule: (v, field, problems) => {
     if (!isObject(v) || !isObject(v.days))

@@ -1,11 +1,12 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { dateParam, invalid, notFound, TextField, UnitCodeField, yearParam } from '@app/service-kit';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, MinLength } from 'class-validator';
 import { KmobAccess } from '../common/kmob-access';
 import { RuleStore } from './rule-store';
 import { RULE_KINDS, type RuleKind } from './rule-validation';
+import { HolidayResponse, HolidaySetResponse, RuleVersionResponse } from './rules.responses';
 
 class RuleVersionDto {
   @ApiProperty({ description: 'The regulation or decision that sets these figures (shown when a figure is explained)' })
@@ -13,7 +14,11 @@ class RuleVersionDto {
   @MinLength(3, { message: '$minimal 3 karakter' })
   source!: string;
 
-  @ApiProperty({ description: 'The figures; their shape depends on the kind (see the seeded versions in GET /rules)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The figures; their shape depends on the kind (see the seeded versions in GET /rules)',
+  })
   @IsObject({ message: '$harus berupa objek' })
   value!: Record<string, unknown>;
 
@@ -54,13 +59,21 @@ export class RulesController {
   ) {}
 
   @Get('rules')
-  list(@Query('kind') kind?: string) {
+  @ApiQuery({ name: 'kind', required: false, enum: RULE_KINDS })
+  @ApiOkResponse({ type: [RuleVersionResponse] })
+  list(@Query('kind') kind?: string): Promise<RuleVersionResponse[]> {
     return this.rules.list(kind ? kindOf(kind) : undefined);
   }
 
   /** Adds or replaces the version of a rule taking effect on `effectiveFrom`. */
   @Put('rules/:kind/:effectiveFrom')
-  async put(@CurrentIdentity() who: Identity, @Param('kind') kind: string, @Param('effectiveFrom') effectiveFrom: string, @Body() dto: RuleVersionDto) {
+  @ApiOkResponse({ type: RuleVersionResponse })
+  async put(
+    @CurrentIdentity() who: Identity,
+    @Param('kind') kind: string,
+    @Param('effectiveFrom') effectiveFrom: string,
+    @Body() dto: RuleVersionDto,
+  ): Promise<RuleVersionResponse> {
     this.access.assertAdmin(who);
     const k = kindOf(kind);
     if (dto.unitCode && k !== 'schedule') throw invalid('unitCode', 'hanya untuk aturan jadwal kerja');
@@ -70,6 +83,8 @@ export class RulesController {
 
   @Delete('rules/:kind/:effectiveFrom')
   @HttpCode(204)
+  @ApiQuery({ name: 'unitCode', required: false, description: "A unit's own schedule" })
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentIdentity() who: Identity,
     @Param('kind') kind: string,
@@ -82,13 +97,16 @@ export class RulesController {
   }
 
   @Get('holidays')
-  holidays(@Query('year') year?: string) {
+  @ApiQuery({ name: 'year', required: false, description: 'Default: this year' })
+  @ApiOkResponse({ type: [HolidayResponse] })
+  holidays(@Query('year') year?: string): Promise<HolidayResponse[]> {
     const y = yearParam(year ?? String(new Date().getUTCFullYear()));
     return this.rules.holidays(y);
   }
 
   @Put('holidays/:date')
-  async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto) {
+  @ApiOkResponse({ type: HolidaySetResponse })
+  async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto): Promise<HolidaySetResponse> {
     this.access.assertAdmin(who);
     const d = dateParam(date, 'date');
     await this.rules.putHoliday({ date: d, kind: dto.kind, name: dto.name, source: dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}` });
@@ -97,6 +115,7 @@ export class RulesController {
 
   @Delete('holidays/:date')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
   async removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string) {
     this.access.assertAdmin(who);
     if (!(await this.rules.removeHoliday(dateParam(date, 'date')))) throw notFound(`Hari libur ${date}`);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { notFound } from '@app/service-kit';
 import { EmployeeAccess } from '../common/employee-access';
@@ -15,6 +15,7 @@ import {
   TransferDto,
   UpdateEmployeeDto,
 } from './employee.dto';
+import { EmployeeDetailResponse, EmployeePageResponse, EmployeeResponse, HistoryEntryResponse } from './employee.responses';
 import { EmployeeService } from './employee.service';
 
 @ApiTags('employees')
@@ -26,31 +27,35 @@ export class EmployeeController {
   ) {}
 
   @Post()
-  async register(@CurrentIdentity() who: Identity, @Body() dto: RegisterEmployeeDto) {
+  @ApiCreatedResponse({ type: EmployeeResponse })
+  async register(@CurrentIdentity() who: Identity, @Body() dto: RegisterEmployeeDto): Promise<EmployeeResponse> {
     await this.access.assertCanManageUnit(who, dto.unitCode);
     return this.employees.register(dto);
   }
 
   @Get()
-  async list(@CurrentIdentity() who: Identity, @Query() query: EmployeeQueryDto) {
+  @ApiOkResponse({ type: EmployeePageResponse })
+  async list(@CurrentIdentity() who: Identity, @Query() query: EmployeeQueryDto): Promise<EmployeePageResponse> {
     return this.employees.list(query, await this.access.listFilter(who));
   }
 
   @Get(':nip')
-  async get(@CurrentIdentity() who: Identity, @Param('nip') nip: string) {
-    await this.access.assertCanRead(who, nip);
-    return this.employees.get(nip);
+  @ApiOkResponse({ type: EmployeeDetailResponse })
+  async get(@CurrentIdentity() who: Identity, @Param('nip') nip: string): Promise<EmployeeDetailResponse> {
+    return this.employees.read(who, nip);
   }
 
   @Patch(':nip')
-  async update(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: UpdateEmployeeDto) {
+  @ApiOkResponse({ type: EmployeeResponse })
+  async update(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: UpdateEmployeeDto): Promise<EmployeeResponse> {
     await this.access.assertCanManage(who, nip);
     return this.employees.update(nip, dto);
   }
 
   @Post(':nip/transfers')
   @HttpCode(200)
-  async transfer(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TransferDto) {
+  @ApiOkResponse({ type: EmployeeResponse })
+  async transfer(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TransferDto): Promise<EmployeeResponse> {
     await this.access.assertCanManage(who, nip);
     await this.access.assertCanManageUnit(who, dto.unitCode);
     return this.employees.transfer(nip, dto);
@@ -58,28 +63,37 @@ export class EmployeeController {
 
   @Post(':nip/promotions')
   @HttpCode(200)
-  async promote(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PromotionDto) {
+  @ApiOkResponse({ type: EmployeeResponse })
+  async promote(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PromotionDto): Promise<EmployeeResponse> {
     await this.access.assertCanManage(who, nip);
     return this.employees.promote(nip, dto);
   }
 
   @Post(':nip/position-changes')
   @HttpCode(200)
-  async changePosition(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PositionChangeDto) {
+  @ApiOkResponse({ type: EmployeeResponse })
+  async changePosition(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: PositionChangeDto): Promise<EmployeeResponse> {
     await this.access.assertCanManage(who, nip);
     return this.employees.changePosition(nip, dto);
   }
 
   @Post(':nip/terminations')
   @HttpCode(200)
-  async terminate(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TerminationDto) {
+  @ApiOkResponse({ type: EmployeeResponse })
+  async terminate(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Body() dto: TerminationDto): Promise<EmployeeResponse> {
     await this.access.assertCanManage(who, nip);
     return this.employees.terminate(nip, dto);
   }
 
   @Post(':nip/history/:section')
   @ApiParam({ name: 'section', enum: Object.keys(HISTORY_SECTIONS) })
-  async addHistory(@CurrentIdentity() who: Identity, @Param('nip') nip: string, @Param('section') section: string, @Body() dto: HistoryEntryDto) {
+  @ApiCreatedResponse({ type: HistoryEntryResponse })
+  async addHistory(
+    @CurrentIdentity() who: Identity,
+    @Param('nip') nip: string,
+    @Param('section') section: string,
+    @Body() dto: HistoryEntryDto,
+  ): Promise<HistoryEntryResponse> {
     const stored = historySection(section);
     if (!stored) throw notFound(`Bagian riwayat ${section}`);
     await this.access.assertCanManage(who, nip);

@@ -45,13 +45,13 @@ export class RegisterEmployeeDto {
   @DateField()
   tmtCpns!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'email' })
   @IsOptional()
   @EmailField()
   @MaxLength(200)
   email?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, example: '081234567890' })
   @IsOptional()
   @PhoneField()
   phone?: string | null;
@@ -67,13 +67,13 @@ export class UpdateEmployeeDto {
   @TextField(200)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'email', description: 'null clears it' })
   @IsOptional()
   @EmailField()
   @MaxLength(200)
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @PhoneField()
   phone?: string | null;
@@ -148,30 +148,35 @@ export class HistoryEntryDto {
   @DateField()
   tmt?: string;
 
-  @ApiProperty({ description: 'Section-specific fields, e.g. {level, institution} or {sentence, from, to}' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Section-specific fields, e.g. {level, institution} or {sentence, from, to}' })
   @IsObject({ message: '$harus berupa objek' })
   details!: Record<string, unknown>;
 }
 
 export class EmployeeQueryDto {
+  @ApiPropertyOptional({ description: 'A unit and the units below it' })
   @IsOptional()
   @UnitCodeField()
   unitCode?: string;
 
+  @ApiPropertyOptional({ enum: ['AKTIF', 'PENSIUN', 'BERHENTI', 'MENINGGAL', 'CLTN'] })
   @IsOptional()
   @IsIn(['AKTIF', 'PENSIUN', 'BERHENTI', 'MENINGGAL', 'CLTN'], { message: '$nilainya tidak dikenal' })
   status?: string;
 
+  @ApiPropertyOptional({ example: 'III/a' })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   golongan?: string;
 
+  @ApiPropertyOptional({ description: 'Digits: the start of a NIP; otherwise part of the name' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -179,6 +184,7 @@ export class EmployeeQueryDto {
   @Max(1_000_000, { message: '$maksimal 1000000' })
   page: number = 1;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,4 @@
+import { canReadEmployee, type Identity } from '@app/auth';
 import { EmployeeEvents, type EmployeeEventData, type EmployeeState, type EventDefinition } from '@app/contracts';
 import { OutboxPublisher } from '@app/messaging';
 import { ApiError, conflict, currentTraceparent, invalid, notFound } from '@app/service-kit';
@@ -10,11 +11,14 @@ import { unitSubtree } from '../units/unit.service';
 import type { EmployeeQueryDto, PositionChangeDto, PromotionDto, RegisterEmployeeDto, TerminationDto, TransferDto, UpdateEmployeeDto } from './employee.dto';
 import type { EmployeeListFilter } from '../common/employee-access';
 import { buildEmployeeState, employeeState } from './employee-state';
+import { readEmployeeProfile, type EmployeeProfile } from './employee-profile.sql';
 import { RegistrationLookup } from './registration-lookup';
 import { registrationProblems } from './registration-rules';
 import { preparedQuery } from '@app/service-kit';
 
 const STALE = 'Data pegawai telah diubah oleh pengguna lain; muat ulang lalu coba lagi';
+/** As EmployeeAccess words it for every other route. */
+const READ_FORBIDDEN = 'Anda tidak berhak mengakses data pegawai ini';
 
 @Injectable()
 export class EmployeeService {
@@ -74,12 +78,15 @@ export class EmployeeService {
     return state;
   }
 
-  async get(nip: string): Promise<EmployeeState & { history: EmployeeHistoryEntity[] }> {
-    const m = this.dataSource.manager;
-    const employee = await m.findOneBy(EmployeeEntity, { nip });
-    if (!employee) throw notFound(`Pegawai dengan NIP ${nip}`);
-    const history = await m.find(EmployeeHistoryEntity, { where: { nip }, order: { tmt: 'ASC', id: 'ASC' } });
-    return { ...(await employeeState(m, employee)), history };
+  /**
+   * An employee's profile for a reader the scope rules (libs/auth) allow: what every phone reads when the
+   * portal opens, so the profile and the facts the rules need come in one round trip.
+   */
+  async read(who: Identity, nip: string): Promise<EmployeeProfile> {
+    const found = await readEmployeeProfile(this.dataSource, nip, who.nip);
+    if (!found) throw notFound(`Pegawai dengan NIP ${nip}`);
+    if (!canReadEmployee(who, found.scope)) throw new ApiError(HttpStatus.FORBIDDEN, READ_FORBIDDEN);
+    return found.profile;
   }
 
   async list(query: EmployeeQueryDto, scope: EmployeeListFilter): Promise<{ items: EmployeeEntity[]; total: number; page: number; pageSize: number }> {

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { EmployeeAccess } from '../common/employee-access';
+import { RepublishResponse } from './events.responses';
 import { RepublishService } from './republish.service';
 
 @ApiTags('events')
@@ -15,7 +16,8 @@ export class EventsController {
   /** Queues a snapshot event for every unit, position and employee; returns how many. */
   @Post('republish')
   @HttpCode(202)
-  republish(@CurrentIdentity() who: Identity) {
+  @ApiAcceptedResponse({ type: RepublishResponse })
+  republish(@CurrentIdentity() who: Identity): Promise<RepublishResponse> {
     this.access.assertCanManageOrganisation(who);
     return this.republisher.republish();
   }

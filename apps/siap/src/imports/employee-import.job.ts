@@ -13,6 +13,11 @@ const BATCH = 500;
 
 export const EMPLOYEE_IMPORT = 'siap.employee-import';
 
+/** An operator's import is limited to their unit and the units below it; BKD's is not. */
+export interface ImportParams {
+  withinUnit?: string;
+}
+
 /** Where a resumed import continues: the index of the next row of the file. */
 interface Cursor {
   next: number;
@@ -26,7 +31,7 @@ interface Cursor {
  * importing a file twice changes nothing.
  */
 @Injectable()
-export class EmployeeImportJob implements JobHandler<Record<string, never>, Cursor> {
+export class EmployeeImportJob implements JobHandler<ImportParams, Cursor> {
   readonly kind = EMPLOYEE_IMPORT;
 
   constructor(
@@ -34,9 +39,9 @@ export class EmployeeImportJob implements JobHandler<Record<string, never>, Curs
     private readonly outbox: OutboxPublisher,
   ) {}
 
-  async run(job: JobContext<Record<string, never>, Cursor>): Promise<void> {
+  async run(job: JobContext<ImportParams, Cursor>): Promise<void> {
     const rows = parseSiasnCsv(await job.payload());
-    const org = await this.loadOrganisation();
+    const org = { ...(await this.loadOrganisation()), withinUnit: job.input.withinUnit };
     const from = job.cursor?.next ?? 0;
     // What the rows before the cursor taught about NIPs twice in the file, learnt again without writing.
     const firstLineOfNip = new Map<string, number>();

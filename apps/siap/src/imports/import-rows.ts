@@ -13,6 +13,8 @@ export interface Organisation {
   units: Map<string, string | null>;
   positions: Map<string, PositionEntity>;
   paths: Map<string, string[]>;
+  /** An operator's import: every row must land in this unit or one below it. */
+  withinUnit?: string;
 }
 
 export interface CheckedRows {
@@ -58,6 +60,8 @@ export function rowProblems(plain: Record<string, string | null>, org: Organisat
     : formatErrors.length
       ? toFieldProblems(formatErrors)
       : registrationProblems(dto, { hasUnit: (code) => org.units.has(code), positionUnit: (code) => org.positions.get(code)?.unitCode });
+  if (problems.length === 0 && org.withinUnit && !org.paths.get(dto.unitCode)?.includes(org.withinUnit))
+    problems = [{ field: 'unitCode', message: `di luar unit kerja yang Anda kelola (${org.withinUnit})` }];
   if (problems.length === 0) problems = contractProblems(EmployeeEvents.registered, { employee: registrationState(dto, org) });
   return problems.map((p) => ({ field: COLUMN_OF_FIELD[p.field] ?? p.field, message: p.message }));
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '@app/service-kit';
+import { ApiError, unreadableCsv } from '@app/service-kit';
 import { parse } from 'csv-parse/sync';
 
 /**
@@ -77,9 +77,7 @@ export function parseSiasnCsv(text: string): SiasnRow[] {
       info: true,
     });
   } catch (error) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`, [
-      { field: 'file', message: 'bukan CSV yang valid' },
-    ]);
+    throw unreadableCsv(error, text);
   }
   const header = new Set(records.length > 0 ? Object.keys(records[0].record) : firstLine.split(delimiter).map((h) => h.trim().toUpperCase()));
   const missing = Object.keys(SIASN_COLUMNS).filter((c) => !OPTIONAL.has(c) && !header.has(c));

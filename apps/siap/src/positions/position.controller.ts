@@ -1,8 +1,9 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { EmployeeAccess } from '../common/employee-access';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CreatePositionDto, UpdatePositionDto } from './position.dto';
+import { PositionListResponse, PositionResponse } from './position.responses';
 import { PositionService } from './position.service';
 
 @ApiTags('positions')
@@ -14,24 +15,28 @@ export class PositionController {
   ) {}
 
   @Post()
-  create(@CurrentIdentity() who: Identity, @Body() dto: CreatePositionDto) {
+  @ApiCreatedResponse({ type: PositionResponse })
+  create(@CurrentIdentity() who: Identity, @Body() dto: CreatePositionDto): Promise<PositionResponse> {
     this.access.assertCanManageOrganisation(who);
     return this.positions.create(dto);
   }
 
   @Get()
   @ApiQuery({ name: 'unitCode', required: false })
-  async list(@Query('unitCode') unitCode?: string) {
+  @ApiOkResponse({ type: PositionListResponse })
+  async list(@Query('unitCode') unitCode?: string): Promise<PositionListResponse> {
     return { items: await this.positions.list(unitCode) };
   }
 
   @Get(':code')
-  get(@Param('code') code: string) {
+  @ApiOkResponse({ type: PositionResponse })
+  get(@Param('code') code: string): Promise<PositionResponse> {
     return this.positions.get(code);
   }
 
   @Patch(':code')
-  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdatePositionDto) {
+  @ApiOkResponse({ type: PositionResponse })
+  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdatePositionDto): Promise<PositionResponse> {
     this.access.assertCanManageOrganisation(who);
     return this.positions.update(code, dto);
   }

@@ -19,13 +19,13 @@ export class CreatePositionDto {
   @IsIn(TYPES, { message: '$harus STRUKTURAL, FUNGSIONAL atau PELAKSANA' })
   type!: PositionType;
 
-  @ApiPropertyOptional({ description: 'Eselon, for struktural positions', example: 'II.a' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Eselon, for struktural positions', example: 'II.a' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   eselon?: string | null;
 
-  @ApiPropertyOptional({ description: 'Jenjang, for fungsional positions', example: 'Ahli Muda' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Jenjang, for fungsional positions', example: 'Ahli Muda' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
@@ -41,7 +41,7 @@ export class CreatePositionDto {
   @UnitCodeField()
   unitCode!: string;
 
-  @ApiPropertyOptional({ description: "The atasan's position" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The atasan's position" })
   @IsOptional()
   @PositionCodeField()
   parentCode?: string | null;

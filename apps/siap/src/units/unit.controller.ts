@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CurrentIdentity, type Identity } from '@app/auth';
 import { EmployeeAccess } from '../common/employee-access';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CreateUnitDto, UpdateUnitDto } from './unit.dto';
+import { UnitListResponse, UnitResponse } from './unit.responses';
 import { UnitService } from './unit.service';
 
 @ApiTags('units')
@@ -14,23 +15,27 @@ export class UnitController {
   ) {}
 
   @Post()
-  create(@CurrentIdentity() who: Identity, @Body() dto: CreateUnitDto) {
+  @ApiCreatedResponse({ type: UnitResponse })
+  create(@CurrentIdentity() who: Identity, @Body() dto: CreateUnitDto): Promise<UnitResponse> {
     this.access.assertCanManageOrganisation(who);
     return this.units.create(dto);
   }
 
   @Get()
-  async list() {
+  @ApiOkResponse({ type: UnitListResponse })
+  async list(): Promise<UnitListResponse> {
     return { items: await this.units.list() };
   }
 
   @Get(':code')
-  get(@Param('code') code: string) {
+  @ApiOkResponse({ type: UnitResponse })
+  get(@Param('code') code: string): Promise<UnitResponse> {
     return this.units.get(code);
   }
 
   @Patch(':code')
-  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdateUnitDto) {
+  @ApiOkResponse({ type: UnitResponse })
+  update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() dto: UpdateUnitDto): Promise<UnitResponse> {
     this.access.assertCanManageOrganisation(who);
     return this.units.update(code, dto);
   }

@@ -12,12 +12,12 @@ export class CreateUnitDto {
   @TextField(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Parent unit; omitted for an OPD at the top of the tree' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Parent unit; omitted (or null) for an OPD at the top of the tree' })
   @IsOptional()
   @UnitCodeField()
   parentCode?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)

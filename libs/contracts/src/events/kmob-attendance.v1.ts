@@ -25,12 +25,27 @@ const CHECK_IN_SCHEMA = {
     id: { type: 'string', format: 'uuid' },
     nip: NIP,
     type: { enum: ['IN', 'OUT'] },
-    at: { type: 'string', format: 'date-time', description: "Server time of the check-in (mobile) or the machine's timestamp (import), ISO 8601 with offset." },
+    at: {
+      type: 'string',
+      format: 'date-time',
+      description:
+        "When the check-in counts: server time (mobile), the phone's time for one made without signal and sent later (deviceTime true), or the machine's timestamp (import); ISO 8601 with offset.",
+    },
     workDate: { ...ISO_DATE, description: "The working day it counts for, in the province's local time." },
     unitCode: { type: 'string' },
     source: { enum: ['MOBILE', 'IMPORT'] },
     locationName: { type: ['string', 'null'], description: 'The office location it matched; null for field duty, WFH or a machine log.' },
     distanceMeters: { type: ['number', 'null'] },
+    // Added to v1 as optional fields (an additive change; a breaking one gets kmob.attendance.v2): events published before carry neither.
+    deviceTime: {
+      type: 'boolean',
+      description: "Optional, added to v1 later: true when `at` is the phone's time of a check-in made without signal and sent later (mobile only).",
+    },
+    receivedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'Optional, added to v1 later: when the server received the check-in (mobile only); later than `at` for an offline one.',
+    },
   },
 } as const satisfies JsonSchema;
 

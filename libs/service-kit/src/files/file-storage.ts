@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Logger } from 'pino';
 
 /** Where a stored file's bytes live; the database keeps only its key and content hash. */
 export interface StoredObject {
@@ -59,4 +60,24 @@ export class FilesystemStorage implements FileStorage {
   private pathOf(key: string): string {
     return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
+}
+
+/**
+ * The filesystem storage, its folder created and written to once at start-up: a folder the process
+ * cannot write (a container without its volume) stops the service with one log line naming FILES_DIR,
+ * instead of failing every upload with a 500.
+ */
+export async function openFilesystemStorage(root: string, log: Logger): Promise<FilesystemStorage> {
+  try {
+    await fs.mkdir(root, { recursive: true });
+    const probe = path.join(root, `.write-check-${randomBytes(4).toString('hex')}`);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const message = `FILES_DIR: cannot create or write the file storage folder ${root} (${reason}); set FILES_DIR to a folder this process can write (a mounted volume in a container)`;
+    log.fatal(message);
+    throw new Error(message);
+  }
+  return new FilesystemStorage(root);
 }

@@ -56,10 +56,27 @@ export interface JobContext<I, C> {
   log: Logger;
 }
 
+/** A job as it gave up, for its handler's clean-up. */
+export interface GivenUpJob<I, C> {
+  id: string;
+  input: I;
+  /** After the last committed step (null if none committed). */
+  cursor: C | null;
+  /** What staff read as the job's message. */
+  reason: string;
+  log: Logger;
+}
+
 /** A kind of background job, registered by name with PlatformModule (`jobs`). */
 export interface JobHandler<I = unknown, C = unknown> {
   readonly kind: string;
   run(context: JobContext<I, C>): Promise<void>;
+  /**
+   * Undoes what a job leaves behind when it gives up for good, whatever the path: its run threw, or it
+   * kept dying and ran out of attempts before `run` was even called. Runs in the transaction that marks
+   * the job FAILED, and only while this worker still holds the job.
+   */
+  onGiveUp?(m: EntityManager, job: GivenUpJob<I, C>): Promise<void>;
 }
 
 /** A job that must stop with a reason for staff (in Bahasa Indonesia) rather than a server error. */
@@ -72,5 +89,5 @@ export class JobFailure extends Error {
  * cleans up on failure must let this pass untouched, since the job goes on elsewhere.
  */
 export class JobLeaseLost extends Error {
-  override readonly name = 'JobLeaseLost';
+  override readonly name: string = 'JobLeaseLost';
 }
