@@ -4,8 +4,9 @@
  * each with the access token a real login gave, through the gateway and, in the same run, straight to
  * the service with the identity the gateway would sign. Every piece is its own process as in
  * `npm start` (rush-platform.ts). Per read: requests/s with BENCH_CONCURRENCY clients back to back,
- * and latency at a steady 100 requests/s, where the gateway's added p99 is measured (at saturation
- * latency is only queueing). Goals: ≥ 3,000 requests/s through the gateway, added p99 ≤ 5 ms.
+ * latency at a steady 100 requests/s each way, where the gateway's added p99 is measured (at saturation
+ * latency is only queueing), and where the CPU of each request goes. Goals: ≥ 3,000 requests/s through
+ * the gateway, added p99 ≤ 5 ms.
  *
  * Beside each figure, the same load against a bare Fastify app in the same run (the calibration) and
  * the ratio to it: the same bench ran twice as slow on another machine of the same kind, the ratio
@@ -15,12 +16,13 @@
 import * as os from 'node:os';
 import { IDENTITY_HEADER, signIdentity } from '@app/auth';
 import { closedLoop, fmt, paced, percentile, printTable, ratio, startBareFastify, type BareHttp, type HttpShot, type LoadResult } from '@app/testing';
+import { cpuMeter, cpuSpent, type CpuMeter } from './cpu-meter';
 import { startRushPlatform, type LoggedIn, type RushPlatform } from './rush-platform';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PACED_RATE = 100;
-const PACED_SECONDS = 6;
+const PACED_SECONDS = 20;
 const GOAL_PER_SECOND = 3000;
 const GOAL_ADDED_P99_MS = 5;
 
@@ -69,7 +71,8 @@ function load(origin: string, shot: HttpShot): Promise<LoadResult> {
 /**
  * Latency at a steady, unsaturated rate (open loop): at saturation, latency is only queueing, so the
  * added cost of the gateway is measured here rather than under the throughput load. The first second
- * warms up; latency runs from each send.
+ * warms up; latency runs from each send. Direct and through the gateway run side by side, so a pause
+ * of the machine (another process, a collection) falls on both and the difference is the gateway's.
  */
 function steady(origin: string, shot: HttpShot): Promise<LoadResult> {
   return paced(origin, () => shot, { rate: PACED_RATE, count: PACED_RATE * PACED_SECONDS, connections: 16, warmUp: PACED_RATE, from: 'send' });
@@ -81,9 +84,19 @@ interface Measured {
   via: LoadResult;
   directPaced: LoadResult;
   viaPaced: LoadResult;
+  /** CPU seconds per process over each throughput load, when measured. */
+  directCpu?: Map<string, number>;
+  viaCpu?: Map<string, number>;
 }
 
-async function measure(p: RushPlatform, read: RushRead): Promise<Measured> {
+/** A load, with the CPU each process spent on it when a meter is there. */
+async function metered(meter: CpuMeter | null, run: () => Promise<LoadResult>): Promise<[LoadResult, Map<string, number> | undefined]> {
+  const before = meter?.sample();
+  const result = await run();
+  return [result, before && cpuSpent(before, meter!.sample())];
+}
+
+async function measure(p: RushPlatform, read: RushRead, meter: CpuMeter | null): Promise<Measured> {
   const who = read.who(p);
   const path = read.path(p);
   const toGateway: HttpShot = { path, headers: { authorization: `Bearer ${who.accessToken}` } };
@@ -93,18 +106,19 @@ async function measure(p: RushPlatform, read: RushRead): Promise<Measured> {
   if (problem) throw new Error(`${read.title}: ${problem}`);
   const service = p[read.service];
   console.log(`${read.title}: direct to ${read.service.toUpperCase()}, then through the gateway, ${CONCURRENCY} clients…`);
-  const direct = await load(service, toService);
-  const via = await load(p.gateway, toGateway);
-  console.log(`${read.title}: latency at a steady ${PACED_RATE}/s, direct then through the gateway…`);
-  const directPaced = await steady(service, toService);
-  const viaPaced = await steady(p.gateway, toGateway);
-  return { read, direct, via, directPaced, viaPaced };
+  const [direct, directCpu] = await metered(meter, () => load(service, toService));
+  const [via, viaCpu] = await metered(meter, () => load(p.gateway, toGateway));
+  console.log(`${read.title}: latency at a steady ${PACED_RATE}/s, direct and through the gateway side by side…`);
+  const [directPaced, viaPaced] = await Promise.all([steady(service, toService), steady(p.gateway, toGateway)]);
+  return { read, direct, via, directPaced, viaPaced, directCpu, viaCpu };
 }
 
 async function main(): Promise<void> {
   const picked = (process.env.BENCH_READS ?? READS.map((r) => r.key).join(',')).split(',');
   const reads = READS.filter((r) => picked.includes(r.key));
-  console.log(`Gateway benchmark on ${os.cpus().length} cores: ${CONCURRENCY} clients, ${SECONDS} s per target after 2 s warm-up; ${reads.map((r) => r.key).join(', ')}`);
+  console.log(
+    `Gateway benchmark on ${os.cpus().length} cores: ${CONCURRENCY} clients, ${SECONDS} s per target after 2 s warm-up; ${reads.map((r) => r.key).join(', ')}`,
+  );
   const platform = await startRushPlatform();
   let bare: BareHttp | undefined;
   try {
@@ -115,9 +129,11 @@ async function main(): Promise<void> {
     const calibrationPaced = await steady(bare.origin, calibrationShot);
     await bare.stop();
     bare = undefined;
+    const meter = await cpuMeter(platform.pids, platform.pgAdminUrl);
     const results: Measured[] = [];
-    for (const read of reads) results.push(await measure(platform, read));
+    for (const read of reads) results.push(await measure(platform, read, meter));
     printResults(results, calibration, calibrationPaced);
+    if (meter) printCpu(results);
     for (const note of platform.notes) console.log(`note: ${note}`);
   } finally {
     await bare?.stop();
@@ -184,6 +200,27 @@ function printResults(results: Measured[], calibration: LoadResult, calibrationP
   printTable(['measure', 'direct to the service', 'through the gateway', 'calibration', 'ratio, direct', 'ratio, gateway', 'goal', 'met'], rows);
   console.log(
     'calibration: a bare Fastify app answering a small JSON in a process of its own, under the same client code and load, measured in this run; ratio = figure ÷ calibration (requests/s: higher is better; latency: lower is better). The ratios compare across machines; the absolute figures do not.',
+  );
+}
+
+/**
+ * Where the time goes: CPU per request in each process under the throughput load (its CPU time over
+ * the load, warm-up included, divided by the requests that rate gives over the same time).
+ */
+function printCpu(results: Measured[]): void {
+  const processes = ['client', 'gateway', 'siap', 'kmob', 'postgres'];
+  const perRequest = (cpu: Map<string, number> | undefined, r: LoadResult, name: string) =>
+    cpu ? `${Math.round(((cpu.get(name) ?? 0) / (r.perSecond * (SECONDS + 2))) * 1e6)}` : '—';
+  const rows = results.flatMap(({ read, direct, via, directCpu, viaCpu }) => {
+    const total = (cpu: Map<string, number> | undefined, r: LoadResult) => processes.reduce((sum, name) => sum + Number(perRequest(cpu, r, name)), 0);
+    return [
+      [`${read.title}, direct`, ...processes.map((name) => perRequest(directCpu, direct, name)), String(total(directCpu, direct))],
+      [`${read.title}, through the gateway`, ...processes.map((name) => perRequest(viaCpu, via, name)), String(total(viaCpu, via))],
+    ];
+  });
+  printTable(['µs of CPU per request', ...processes, 'total'], rows);
+  console.log(
+    `CPU per request: each process's CPU time (/proc) over the ${CONCURRENCY}-client load and its 2 s warm-up ÷ the requests at the measured rate; this machine has ${os.cpus().length} cores.`,
   );
 }
 

@@ -25,6 +25,9 @@ export interface RushPlatform {
   siap: string;
   kmob: string;
   internalSecret: string;
+  /** Each service's process id, and the PostgreSQL server's admin URL, for the CPU meter. */
+  pids: Record<'gateway' | 'siap' | 'kmob', number>;
+  pgAdminUrl: string;
   pegawai: LoggedIn;
   atasan: LoggedIn;
   /** What the setup could not arrange (e.g. a check-in refused today), printed with the figures. */
@@ -65,7 +68,12 @@ export async function startRushPlatform(): Promise<RushPlatform> {
   const gateway = origin(gatewayPort);
   try {
     await Promise.all([siapPort, kmobPort, gatewayPort].map((port) => waitUntilReady(origin(port))));
-    const passwords: Record<DemoRole, string> = { ADMIN_BKD: 'Bench-Demo-Admin-7', OPERATOR_OPD: 'Bench-Demo-Op-7', ATASAN: 'Bench-Demo-Atasan-7', PEGAWAI: 'Bench-Demo-Pegawai-7' };
+    const passwords: Record<DemoRole, string> = {
+      ADMIN_BKD: 'Bench-Demo-Admin-7',
+      OPERATOR_OPD: 'Bench-Demo-Op-7',
+      ATASAN: 'Bench-Demo-Atasan-7',
+      PEGAWAI: 'Bench-Demo-Pegawai-7',
+    };
     const accounts = await setUpDemo(gateway, ADMIN, passwords, (m) => console.log(m));
     const login = async (role: DemoRole): Promise<LoggedIn> => {
       const account = accounts.find((a) => a.role === role)!;
@@ -84,7 +92,8 @@ export async function startRushPlatform(): Promise<RushPlatform> {
       headers: { authorization: `Bearer ${pegawai.accessToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(fix),
     });
-    if (checkIn.status !== 201) notes.push(`the pegawai's check-in was refused (${checkIn.status} ${(await checkIn.text()).slice(0, 200)}): today's view has no mark`);
+    if (checkIn.status !== 201)
+      notes.push(`the pegawai's check-in was refused (${checkIn.status} ${(await checkIn.text()).slice(0, 200)}): today's view has no mark`);
     // Field duty may fall on any day, so the atasan's inbox holds one request whatever the date.
     const inTenDays = new Date(Date.now() + 8 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
     await call(
@@ -95,7 +104,9 @@ export async function startRushPlatform(): Promise<RushPlatform> {
       pegawai.accessToken,
       201,
     );
-    return { gateway, siap: origin(siapPort), kmob: origin(kmobPort), internalSecret, pegawai, atasan, notes, stop };
+    const [siapPid, kmobPid, gatewayPid] = children.map((c) => c.pid!);
+    const pids = { gateway: gatewayPid, siap: siapPid, kmob: kmobPid };
+    return { gateway, siap: origin(siapPort), kmob: origin(kmobPort), internalSecret, pids, pgAdminUrl: pg.adminUrl, pegawai, atasan, notes, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { ADMIN, employee, JWT_SECRET, startGateway, waitFor, type GatewayHarness } from './gateway-fixture';
+import { REFRESH_REUSE_GRACE_SECONDS } from '../src/accounts/auth.service';
 
 const PEGAWAI_NIP = '199001012015031002';
 
@@ -56,18 +57,27 @@ describe('gateway accounts: login, activation, lockout, tokens', () => {
     expect((await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).status).toBe(200);
   });
 
-  it('rotates refresh tokens, refuses one after logout, and treats reuse as theft', async () => {
+  it('rotates refresh tokens, refuses one after logout, and treats reuse as theft after a grace period for retries', async () => {
     const first = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).body;
     const second = await g.call('POST', '/api/v1/auth/refresh', { refreshToken: first.refreshToken });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
-    // The rotated-out token is refused, and its reuse ends the newer session too.
+    // Within the grace period the rotated-out token is only refused: a retry after a lost answer, not theft.
     expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
-    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(401);
+    const third = await g.call('POST', '/api/v1/auth/refresh', { refreshToken: second.body.refreshToken });
+    expect(third.status).toBe(200);
+    // Later, its reuse is taken as theft and ends the newer session too.
+    await g.db.query(`UPDATE refresh_token SET revoked_at = revoked_at - interval '${REFRESH_REUSE_GRACE_SECONDS + 1} seconds' WHERE revoked_at IS NOT NULL`);
+    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
+    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: third.body.refreshToken })).status).toBe(401);
 
-    const third = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).body;
-    expect((await g.call('POST', '/api/v1/auth/logout', { refreshToken: third.refreshToken })).status).toBe(204);
-    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: third.refreshToken })).status).toBe(401);
+    // A token presented after logout is refused without ending the account's other sessions.
+    const other = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).body;
+    const fourth = (await g.call('POST', '/api/v1/auth/login', { nip: PEGAWAI_NIP, password: 'Palu-Sulteng-2026' })).body;
+    expect((await g.call('POST', '/api/v1/auth/logout', { refreshToken: fourth.refreshToken })).status).toBe(204);
+    await g.db.query(`UPDATE refresh_token SET revoked_at = revoked_at - interval '${REFRESH_REUSE_GRACE_SECONDS + 1} seconds' WHERE revoked_at IS NOT NULL`);
+    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: fourth.refreshToken })).status).toBe(401);
+    expect((await g.call('POST', '/api/v1/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
   });
 
   it('refuses expired, forged and wrongly signed access tokens, and non-admins on admin endpoints', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { waitFor } from '@app/testing';
 import { ADMIN, person, seedSulteng, startPlatform, STAFF, type Platform } from './kmob-fixture';
 
 /** BKD Sulteng and the Governor's office in Palu (public maps, rounded), ~1.4 km apart. */
@@ -268,5 +269,30 @@ describe('K-Mob check-ins', () => {
     expect(mine.body.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['BKD-MUTASI']);
     expect((await p.kmob('GET', '/api/v1/kmob/recap?unitCode=BKD', undefined, opDinkes)).status).toBe(403);
     expect((await p.kmob('GET', '/api/v1/kmob/recap', undefined, analis)).status).toBe(403);
+  });
+
+  it("lets an operator import machine logs of their unit's employees only, and nobody their own", async () => {
+    const kadinkesOperator = person(STAFF.kadinkes.nip, ['PEGAWAI', 'ATASAN', 'OPERATOR_OPD'], 'DINKES', 'Kadinkes, operator Dinkes');
+    const csv = [
+      'NIP,WAKTU,JENIS',
+      `${perawat.nip},2026-06-02 07:20:00,MASUK`,
+      `${analis.nip},2026-06-02 07:21:00,MASUK`, // Bidang Mutasi of BKD: not the operator's
+      `${kadinkesOperator.nip},2026-06-02 07:22:00,MASUK`, // the operator's own
+    ].join('\n');
+    expect((await p.kmob('POST', '/api/v1/kmob/check-ins/import', csv, perawat, 'text/csv')).status).toBe(403);
+    const started = await p.kmob('POST', '/api/v1/kmob/check-ins/import', csv, kadinkesOperator, 'text/csv');
+    expect(started.status).toBe(202);
+    let job = started.body;
+    await waitFor(async () => {
+      job = (await p.kmob('GET', `/api/v1/kmob/jobs/${started.body.id}`, undefined, kadinkesOperator)).body;
+      return job.status === 'DONE' || job.status === 'FAILED';
+    }, 'the import job');
+    expect(job).toMatchObject({ status: 'DONE', progress: { total: 3, imported: 1, failed: 2 } });
+    expect(job.errors).toEqual([
+      { line: 3, key: analis.nip, problems: [{ field: 'NIP', message: 'di luar unit kerja yang Anda kelola (DINKES)' }] },
+      { line: 4, key: kadinkesOperator.nip, problems: [{ field: 'NIP', message: 'kehadiran Anda sendiri diimpor oleh operator atau admin lain' }] },
+    ]);
+    const stored = await p.db.query(`SELECT nip FROM check_in WHERE work_date = '2026-06-02' AND source = 'IMPORT'`);
+    expect(stored).toEqual([{ nip: perawat.nip }]);
   });
 });

@@ -13,6 +13,7 @@ import { ImportService } from './imports/import.service';
 import { SiapSchema1732780900000 } from './persistence/1732780900000-siap-schema';
 import { ImportJobs1732781000000 } from './persistence/1732781000000-import-jobs';
 import { ImportJobsToJobs1732781100000 } from './persistence/1732781100000-import-jobs-to-jobs';
+import { EmployeePositionIndex1732791500000 } from './persistence/1732791500000-employee-position-index';
 import { SIAP_ENTITIES } from './persistence/entities';
 import { PositionController } from './positions/position.controller';
 import { PositionService } from './positions/position.service';
@@ -37,7 +38,7 @@ export const SIAP_SERVICE: ServiceDefinition<SiapConfig> = {
         config,
         logger,
         entities: SIAP_ENTITIES,
-        migrations: [SiapSchema1732780900000, ImportJobs1732781000000, ImportJobsToJobs1732781100000],
+        migrations: [SiapSchema1732780900000, ImportJobs1732781000000, ImportJobsToJobs1732781100000, EmployeePositionIndex1732791500000],
         jobs: JOBS,
       }),
     ],

@@ -3,6 +3,9 @@ import { AttendanceEvents } from './events/kmob-attendance.v1';
 import { DisciplineEvents } from './events/kmob-discipline.v1';
 import { EmployeeEvents } from './events/siap-employee.v1';
 import { OrganizationEvents } from './events/siap-organization.v1';
+import { ActivityEvents } from './events/trk-activity.v1';
+import { PerformanceEvents } from './events/trk-performance.v1';
+import { SkpEvents } from './events/trk-skp.v1';
 
 /**
  * Event definitions keyed by (topic, type): a CloudEvents type names an event within its topic, so a
@@ -30,6 +33,9 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ...Object.values(OrganizationEvents),
   ...Object.values(AttendanceEvents),
   ...Object.values(DisciplineEvents),
+  ...Object.values(ActivityEvents),
+  ...Object.values(PerformanceEvents),
+  ...Object.values(SkpEvents),
 ];
 
 const registry = new EventRegistry(ALL_EVENTS);

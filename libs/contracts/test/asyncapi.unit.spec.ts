@@ -20,7 +20,15 @@ describe('docs/asyncapi.yaml', () => {
       .channels()
       .all()
       .map((c) => c.address());
-    expect(addresses.sort()).toEqual(['kmob.attendance.v1', 'kmob.discipline.v1', 'siap.employee.v1', 'siap.organization.v1']);
+    expect(addresses.sort()).toEqual([
+      'kmob.attendance.v1',
+      'kmob.discipline.v1',
+      'siap.employee.v1',
+      'siap.organization.v1',
+      'trk.activity.v1',
+      'trk.performance.v1',
+      'trk.skp.v1',
+    ]);
     const names = document!
       .messages()
       .all()
@@ -32,6 +40,12 @@ describe('docs/asyncapi.yaml', () => {
         'siap.unit.created',
         'kmob.attendance.checked-in',
         'kmob.discipline.month-corrected',
+        'trk.activity.recorded',
+        'trk.activity.verified',
+        'trk.performance.month-closed',
+        'trk.performance.month-corrected',
+        'trk.skp.rated',
+        'trk.skp.finalised',
       ]),
     );
   });

@@ -28,6 +28,12 @@ function identityOf(account: Pick<AccountEntity, 'nip' | 'name' | 'roles' | 'uni
   return { nip: account.nip, name: account.name, roles: account.roles, unitCode: account.unitCode };
 }
 
+/**
+ * How long after a rotation the old refresh token is only refused, not taken as theft: a phone whose
+ * answer was lost retries within seconds, a thief's replay comes later (a security setting, not a rule).
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
+
 @Injectable()
 export class AuthService implements OnModuleInit {
   readonly tokens: AccessTokens;
@@ -83,8 +89,8 @@ export class AuthService implements OnModuleInit {
 
   /**
    * Rotates the refresh token: of concurrent redemptions of one token exactly one wins. Presenting a
-   * token already rotated out is taken as theft (OAuth 2.0 security practice), and every session of the
-   * account ends; a client must therefore refresh once at a time.
+   * token rotated out more than REFRESH_REUSE_GRACE_SECONDS ago, while its session stands, is taken as
+   * theft (OAuth 2.0 security practice), and every session of the account ends.
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
@@ -97,11 +103,15 @@ export class AuthService implements OnModuleInit {
         )
       )[0] as { nip: string; session_id: string }[];
       if (!redeemed) {
-        const [stale] = (await m.query('SELECT nip, revoked_at FROM refresh_token WHERE token_hash = $1', [tokenHash])) as {
-          nip: string;
-          revoked_at: Date | null;
-        }[];
-        return { reusedBy: stale?.revoked_at ? stale.nip : null };
+        // Theft only when a rotated-out token of a live session comes back after the grace period: a token
+        // whose session was logged out is merely refused, and one rotated moments ago is most likely the
+        // same phone retrying after the answer was lost on a weak signal, or a second tab.
+        const [stale] = (await m.query(
+          `SELECT r.nip, r.revoked_at IS NOT NULL AND s.revoked_at IS NULL AND r.revoked_at < now() - $2::interval AS stolen
+           FROM refresh_token r LEFT JOIN auth_session s ON s.id = r.session_id WHERE r.token_hash = $1`,
+          [tokenHash, `${REFRESH_REUSE_GRACE_SECONDS} seconds`],
+        )) as { nip: string; stolen: boolean | null }[];
+        return { reusedBy: stale?.stolen ? stale.nip : null };
       }
       const [account] = (await m.query(
         `SELECT a.nip, a.name, a.roles, a.unit_code AS "unitCode", a.status

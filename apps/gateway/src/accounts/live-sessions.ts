@@ -51,6 +51,8 @@ export class LiveSessions implements OnApplicationBootstrap, OnApplicationShutdo
   private listener: PgListener | null = null;
   private poller: NodeJS.Timeout | null = null;
   private reloading: Promise<void> | null = null;
+  /** Bumped by settle(): a lookup that was in flight across a change may answer its callers but not be cached. */
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -98,7 +100,11 @@ export class LiveSessions implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** After a recorded change committed: this instance knows it before the next request. */
   async settle(): Promise<void> {
+    this.generation += 1;
     this.lookups.clear();
+    // A reload already in flight may have read before the commit: wait for it, then read again. Any reload
+    // running once it is done began after the commit, so joining that one is as good as a new one.
+    await this.reloading?.catch(() => undefined);
     await this.reload();
   }
 
@@ -129,6 +135,7 @@ export class LiveSessions implements OnApplicationBootstrap, OnApplicationShutdo
   private async lookUp(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
+    const generation = this.generation;
     try {
       const rows = (await this.dataSource.query(
         `SELECT a.nip, s.id AS sid, a.name, a.unit_code, a.roles, a.status, a.token_epoch, s.revoked_at
@@ -140,7 +147,8 @@ export class LiveSessions implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.lookups.size > 10_000) this.lookups.clear();
       for (const waiting of batch) {
         const identity = standing(bySession.get(waiting.claims.sessionId), waiting.claims);
-        this.lookups.set(`${waiting.claims.sessionId}|${waiting.claims.epoch}`, { identity, expires: Date.now() + LOOKUP_TTL_MS });
+        if (generation === this.generation)
+          this.lookups.set(`${waiting.claims.sessionId}|${waiting.claims.epoch}`, { identity, expires: Date.now() + LOOKUP_TTL_MS });
         waiting.resolve(identity);
       }
     } catch (error) {

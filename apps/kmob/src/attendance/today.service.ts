@@ -6,8 +6,7 @@ import type { DisciplineRules } from '../domain/discipline-rules';
 import { ruleOn, type EffectiveRule } from '../domain/effective-rules';
 import { resolveToday } from '../domain/today';
 import { WorkCalendar, type ScheduleRule } from '../domain/work-calendar';
-import { RuleStore, type StoredRule } from '../rules/rule-store';
-import { TodayStore, type DayMark, type EmployeeDayFacts, type TeamMemberFacts } from './today.store';
+import { TodayStore, type DayMark, type DayRule, type EmployeeDayFacts, type TeamMemberFacts } from './today.store';
 
 /** A check-in or check-out as today's view shows it. */
 export interface TodayMark {
@@ -54,24 +53,21 @@ const mark = (m: DayMark | null): TodayMark | null =>
   };
 
 /**
- * The day as it stands for one employee or a team: their facts and the day's holiday in one statement,
- * the rule versions (schedules, discipline) in another, and the pure decision of domain/today. No month
- * is resolved: this is what every phone reads at 07:30.
+ * The day as it stands for one employee or a team: their facts, the day's holiday and the rule versions
+ * (schedules, discipline) in one statement, then the pure decision of domain/today. No month is
+ * resolved, and nothing is cached (a check-in shows at once): this is what every phone reads at 07:30.
  */
 @Injectable()
 export class AttendanceToday {
-  constructor(
-    private readonly store: TodayStore,
-    private readonly rules: RuleStore,
-  ) {}
+  constructor(private readonly store: TodayStore) {}
 
-  /** Views in the order of `nips`; an employee K-Mob does not know is left out. Two queries, whatever the number of employees. */
+  /** Views in the order of `nips`; an employee K-Mob does not know is left out. One query, whatever the number of employees. */
   async views(nips: string[], date: string): Promise<TodayView[]> {
-    const [rows, versions] = await Promise.all([this.store.dayFacts(nips, date), this.rules.list()]);
+    const { facts: rows, rules: versions } = await this.store.day(nips, date);
     const facts = rows.filter((f) => f.known);
     if (facts.length === 0) return [];
     const holiday = facts[0].holiday;
-    const calendar = new WorkCalendar(versions.filter((r) => r.kind === 'schedule') as StoredRule<ScheduleRule>[], new Map(holiday ? [[date, holiday]] : []));
+    const calendar = new WorkCalendar(versions.filter((r) => r.kind === 'schedule') as DayRule<ScheduleRule>[], new Map(holiday ? [[date, holiday]] : []));
     const discipline = ruleOn(versions.filter((r) => r.kind === 'discipline' && r.scope === '') as EffectiveRule<DisciplineRules>[], date)?.value;
     return facts.map((f) => this.view(f, date, f.unitPath ? calendar.schedule(f.unitPath, date) : null, holiday, discipline));
   }

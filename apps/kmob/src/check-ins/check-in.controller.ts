@@ -8,7 +8,7 @@ import { LocalClock } from '../common/local-clock';
 import { CheckInDto } from './check-in.dto';
 import { CheckInRecordResponse, CheckInResponse } from './check-in.responses';
 import { CheckInService } from './check-in.service';
-import { MACHINE_LOG_IMPORT } from './machine-log-import.job';
+import { MACHINE_LOG_IMPORT, type MachineLogImportInput } from './machine-log-import.job';
 import { parseMachineLog } from './machine-log-csv';
 
 @ApiTags('check-ins')
@@ -44,7 +44,10 @@ export class CheckInController {
     return this.checkIns.list(nip ?? who.nip, monthParam(month ?? this.clock.today().slice(0, 7)));
   }
 
-  /** Attendance-machine logs (columns NIP, WAKTU, JENIS) imported as a job; follow it at GET /jobs/{id} (progress and row errors). */
+  /**
+   * Attendance-machine logs (columns NIP, WAKTU, JENIS) imported as a job; follow it at GET /jobs/{id} (progress
+   * and row errors). An operator imports logs of their unit and below; nobody imports their own.
+   */
   @Post('import')
   @HttpCode(202)
   @ApiConsumes('text/csv')
@@ -54,14 +57,16 @@ export class CheckInController {
   })
   @ApiAcceptedResponse({ type: JobViewResponse })
   startImport(@CurrentIdentity() who: Identity, @Body() csv: unknown) {
-    this.access.assertAdmin(who);
+    const admin = who.roles.includes('ADMIN_BKD');
+    if (!admin && !who.roles.includes('OPERATOR_OPD')) throw new ApiError(403, 'Hanya admin BKD dan operator OPD yang dapat mengimpor log mesin presensi');
     if (typeof csv !== 'string' || csv.trim() === '')
       throw new ApiError(400, 'Kirim berkas CSV dengan Content-Type text/csv', [{ field: 'file', message: 'wajib diisi' }]);
     const rows = parseMachineLog(csv); // a file that cannot be read at all is refused at once
-    return this.jobs.enqueue(
-      MACHINE_LOG_IMPORT,
-      {},
-      { createdBy: who.nip, payload: csv, progress: { total: rows.length, processed: 0, imported: 0, unchanged: 0, failed: 0 } },
-    );
+    const input: MachineLogImportInput = admin ? { by: who.nip } : { by: who.nip, withinUnit: who.unitCode };
+    return this.jobs.enqueue(MACHINE_LOG_IMPORT, input, {
+      createdBy: who.nip,
+      payload: csv,
+      progress: { total: rows.length, processed: 0, imported: 0, unchanged: 0, failed: 0 },
+    });
   }
 }

@@ -13,13 +13,20 @@ const BATCH = 1000;
 
 export const MACHINE_LOG_IMPORT = 'kmob.machine-log-import';
 
+export interface MachineLogImportInput {
+  /** Who imports: their own logs are refused, as nobody records their own attendance by hand. */
+  by?: string;
+  /** An operator's unit: only logs of employees of this unit and below are imported. */
+  withinUnit?: string;
+}
+
 /**
  * Attendance-machine logs (fingerprint or face readers in offices without phones in use) imported as
  * check-ins, as a durable job with per-row errors. A log already imported is left alone, so a file
  * imported twice changes nothing; a log in a closed month corrects that employee's month.
  */
 @Injectable()
-export class MachineLogImportJob implements JobHandler<Record<string, never>, { next: number }> {
+export class MachineLogImportJob implements JobHandler<MachineLogImportInput, { next: number }> {
   readonly kind = MACHINE_LOG_IMPORT;
 
   constructor(
@@ -28,18 +35,18 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
     private readonly months: MonthCloseService,
   ) {}
 
-  async run(job: JobContext<Record<string, never>, { next: number }>): Promise<void> {
+  async run(job: JobContext<MachineLogImportInput, { next: number }>): Promise<void> {
     const rows = parseMachineLog(await job.payload());
     for (let start = job.cursor?.next ?? 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
       await job.step(async (m) => {
-        const { imported, unchanged, errors } = await this.importBatch(m, batch);
+        const { imported, unchanged, errors } = await this.importBatch(m, batch, job.input);
         return { cursor: { next: start + batch.length }, add: { processed: batch.length, imported, unchanged, failed: errors.length }, errors };
       });
     }
   }
 
-  private async importBatch(m: EntityManager, rows: MachineLogRow[]) {
+  private async importBatch(m: EntityManager, rows: MachineLogRow[], input: MachineLogImportInput) {
     const errors: JobRowError[] = [];
     const good: (ParsedLog & { line: number })[] = [];
     const now = new Date();
@@ -48,12 +55,18 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
       if (Array.isArray(checked)) errors.push({ line: row.line, key: printable(row.nip, 20), problems: checked });
       else good.push({ ...checked, line: row.line });
     }
-    const known = new Set(
-      ((await m.query('SELECT nip FROM employee WHERE nip = ANY($1)', [[...new Set(good.map((g) => g.nip))]])) as { nip: string }[]).map((r) => r.nip),
+    const unitPaths = new Map(
+      (
+        (await m.query('SELECT nip, unit_path FROM employee WHERE nip = ANY($1)', [[...new Set(good.map((g) => g.nip))]])) as {
+          nip: string;
+          unit_path: string[];
+        }[]
+      ).map((r) => [r.nip, r.unit_path]),
     );
     const logs = good.filter((g) => {
-      if (known.has(g.nip)) return true;
-      errors.push({ line: g.line, key: g.nip, problems: [{ field: 'NIP', message: 'tidak dikenal di K-Mob (belum terdaftar di SIAP)' }] });
+      const refusal = refusalOf(g.nip, unitPaths.get(g.nip), input);
+      if (!refusal) return true;
+      errors.push({ line: g.line, key: g.nip, problems: [{ field: 'NIP', message: refusal }] });
       return false;
     });
     const local = logs.map((l) => this.clock.at(l.at));
@@ -103,4 +116,12 @@ export class MachineLogImportJob implements JobHandler<Record<string, never>, { 
     }
     return { imported: inserted.length, unchanged: logs.length - inserted.length, errors: errors.sort((a, b) => a.line - b.line) };
   }
+}
+
+/** Why a log of this employee may not be imported by this importer, or null when it may. */
+function refusalOf(nip: string, unitPath: string[] | undefined, input: MachineLogImportInput): string | null {
+  if (!unitPath) return 'tidak dikenal di K-Mob (belum terdaftar di SIAP)';
+  if (nip === input.by) return 'kehadiran Anda sendiri diimpor oleh operator atau admin lain';
+  if (input.withinUnit && !unitPath.includes(input.withinUnit)) return `di luar unit kerja yang Anda kelola (${input.withinUnit})`;
+  return null;
 }

@@ -3,7 +3,6 @@ import { AttendanceEvents, type RequestType } from '@app/contracts';
 import { canReadEmployee, type Identity } from '@app/auth';
 import { OutboxPublisher } from '@app/messaging';
 import { ApiError, conflict, invalid, notFound, preparedQuery, SERVICE_CONFIG, uuidParam } from '@app/service-kit';
-import { SiapScope } from '@app/siap-read-model';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -18,37 +17,7 @@ import { RuleStore, type RequestTypeLimit } from '../rules/rule-store';
 import type { EffectiveRule } from '../domain/effective-rules';
 import { LeaveBalances } from './leave-balance';
 import type { CreateRequestDto, RequestQueryDto } from './request.dto';
-
-const COLUMNS = `r.id, r.nip, r.type, to_char(r.start_date, 'YYYY-MM-DD') AS "startDate", to_char(r.end_date, 'YYYY-MM-DD') AS "endDate", r.reason,
-  r.working_days AS "workingDays", r.status, r.attachment_id AS "attachmentId", r.created_by AS "createdBy", r.created_at AS "createdAt",
-  r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_note AS "decisionNote"`;
-
-/**
- * The requests a caller sees: their own and those they may decide (canDecideRequest on the read model):
- * BKD all, an operator their units', an atasan their subordinates' (SiapScope). $1 nip and $2 status
- * filter; $3 the caller, $4 admin, $5 operator, $6 the operator's unit.
- */
-const VISIBLE_SQL = `
-  SELECT ${COLUMNS}, e.name FROM attendance_request r JOIN employee e ON e.nip = r.nip
-  WHERE ($1::text IS NULL OR r.nip = $1) AND ($2::text IS NULL OR r.status = $2)
-    AND (r.nip = $3 OR $4 OR ($5 AND e.unit_path @> ARRAY[$6::text]) OR r.nip IN ${SiapScope.subordinatesOf('$3')})
-  ORDER BY r.created_at DESC LIMIT 500`;
-
-/** The approvals inbox: pending, neither the caller's own nor filed by the caller, oldest (the longest waiting) first. */
-const INBOX = `r.status = 'PENDING' AND r.nip <> $3 AND r.created_by <> $3 AND ($1::text IS NULL OR r.nip = $1) AND ($2::text IS NULL OR r.status = $2)`;
-const INBOX_ORDER = 'ORDER BY r.created_at, r.id LIMIT 500';
-
-/** BKD's or an operator's inbox (parameters as VISIBLE_SQL's). */
-const DECIDABLE_SQL = `
-  SELECT ${COLUMNS}, e.name FROM attendance_request r JOIN employee e ON e.nip = r.nip
-  WHERE ${INBOX} AND ($4 OR ($5 AND e.unit_path @> ARRAY[$6::text]) OR r.nip IN ${SiapScope.subordinatesOf('$3')})
-  ${INBOX_ORDER}`;
-
-/** An atasan's inbox: their subordinates' requests, each subordinate's found by its index (attendance_request by NIP). */
-const DECIDABLE_BY_ATASAN_SQL = `
-  SELECT ${COLUMNS}, e.name FROM attendance_request r JOIN employee e ON e.nip = r.nip
-  WHERE r.nip IN ${SiapScope.subordinatesOf('$3')} AND ${INBOX}
-  ${INBOX_ORDER}`;
+import { COLUMNS, DECIDABLE_BY_ATASAN_SQL, DECIDABLE_SQL, VISIBLE_SQL } from './request-list.sql';
 
 export interface RequestView {
   id: string;
@@ -253,14 +222,16 @@ export class RequestService {
   }
 
   /**
-   * The caller's own requests and those they may decide (subordinates, units, or all for BKD); with
-   * `decidable`, only the approvals inbox: pending requests of others the caller may decide now.
+   * The caller's own requests and those they may decide (subordinates as SiapScope decides, units, or
+   * all for BKD); with `decidable`, only the approvals inbox: pending requests of others the caller may
+   * decide now.
    */
   async list(who: Identity, query: RequestQueryDto): Promise<RequestView[]> {
     const admin = who.roles.includes('ADMIN_BKD');
     const operator = who.roles.includes('OPERATOR_OPD');
     const filters = [query.nip ?? null, query.status ?? null, who.nip];
-    if (query.decidable !== true) return preparedQuery<RequestView>(this.dataSource, 'kmob-requests-visible', VISIBLE_SQL, [...filters, admin, operator, who.unitCode]);
+    if (query.decidable !== true)
+      return preparedQuery<RequestView>(this.dataSource, 'kmob-requests-visible', VISIBLE_SQL, [...filters, admin, operator, who.unitCode]);
     // An atasan's inbox (the rush's read) starts from their subordinates; BKD's and an operator's from the pending requests.
     if (!admin && !operator) return preparedQuery<RequestView>(this.dataSource, 'kmob-requests-decidable-atasan', DECIDABLE_BY_ATASAN_SQL, filters);
     return preparedQuery<RequestView>(this.dataSource, 'kmob-requests-decidable', DECIDABLE_SQL, [...filters, admin, operator, who.unitCode]);

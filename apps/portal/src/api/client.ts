@@ -32,6 +32,7 @@ function refreshOnce(): Promise<boolean> {
     }).catch(() => null);
     if (!response) return false; // offline: keep the session, the request fails as offline
     if (!response.ok) {
+      if (session.adoptNewer(refreshToken)) return true;
       session.end('expired');
       return false;
     }

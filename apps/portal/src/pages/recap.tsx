@@ -7,8 +7,10 @@ import { Page } from '../components/page';
 import { formatDate, formatNumber, formatTime, todayWita } from '../format';
 import { t } from '../i18n';
 
-// Chart.js is loaded with the recap page only: a pegawai's phone never downloads it.
-const RecapChart = lazy(() => import('../components/recap-chart'));
+// Chart.js is loaded with the recap page only: a pegawai's phone never downloads it. The download starts
+// as this page's code loads, beside the recap's own request, rather than after its answer.
+const chartModule = import('../components/recap-chart');
+const RecapChart = lazy(() => chartModule);
 
 const COLUMNS = [
   ['present', t.recap.present],

@@ -55,6 +55,17 @@ export const session = {
     localStorage.removeItem(KEY);
     emit();
   },
+  /**
+   * Another tab of the same phone may have rotated the tokens a moment ago (the gateway then refuses
+   * this tab's older refresh token): take the newer pair from storage instead of signing out.
+   */
+  adoptNewer(refreshToken: string): boolean {
+    const stored = read();
+    if (!stored || stored.refreshToken === refreshToken) return false;
+    current = stored;
+    emit();
+    return true;
+  },
   /** Read once: the login page says why the user is there. */
   takeEndReason(): EndReason | null {
     const reason = ended;
@@ -66,6 +77,13 @@ export const session = {
     return () => listeners.delete(listener);
   },
 };
+
+// Tabs share one session: a refresh, logout or login in one tab is every tab's.
+window.addEventListener('storage', (event) => {
+  if (event.key !== KEY) return;
+  current = read();
+  emit();
+});
 
 export function useSession(): Session | null {
   return useSyncExternalStore(session.subscribe, session.get);

@@ -13,8 +13,7 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  * The profile and the scope facts its reader is checked against, in one statement: the employee (by
  * key), the position, the unit path up the unit tree, the riwayat (employee_history by NIP and TMT)
  * and the atasan. The atasan is looked up only for someone else's record: everyone may read their own,
- * and SIAP's employee table has no index on position_code, so on the rush's own-profile reads it would
- * cost a scan of every employee.
+ * and the rush's own-profile reads then skip that lookup (by the employee_position_code index) entirely.
  */
 const PROFILE_SQL = `
   SELECT e.nip, e.name, to_char(e.birth_date, 'YYYY-MM-DD') AS "birthDate", e.sex, e.employment_type AS "employmentType", e.golongan,
@@ -34,14 +33,18 @@ const PROFILE_SQL = `
   FROM employee e JOIN position p ON p.code = e.position_code
   WHERE e.nip = $1`;
 
+type ProfileRow = EmployeeState & { history: (Omit<EmployeeHistoryEntity, 'recordedAt'> & { recordedAt: string })[]; atasanNip: string | null };
+
 /** The profile of `nip` with the facts the scope rules (libs/auth) need about it, for `readerNip` to read; null when there is no such employee. */
 export async function readEmployeeProfile(
   dataSource: DataSource,
   nip: string,
   readerNip: string,
 ): Promise<{ profile: EmployeeProfile; scope: EmployeeScopeFacts } | null> {
-  const [row] = await preparedQuery<EmployeeProfile & { atasanNip: string | null }>(dataSource, 'siap-employee-profile', PROFILE_SQL, [nip, readerNip]);
+  const [row] = await preparedQuery<ProfileRow>(dataSource, 'siap-employee-profile', PROFILE_SQL, [nip, readerNip]);
   if (!row) return null;
-  const { atasanNip, ...profile } = row;
+  const { atasanNip, history, ...state } = row;
+  // JSON carries the instant as text; answered as the Date it is, it reads back the same (ISO, in ms).
+  const profile = { ...state, history: history.map((entry) => ({ ...entry, recordedAt: new Date(entry.recordedAt) })) };
   return { profile, scope: { nip: row.nip, unitPath: row.unitPath, atasanNip } };
 }

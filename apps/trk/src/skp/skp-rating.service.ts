@@ -1,0 +1,76 @@
+import { SkpEvents } from '@app/contracts';
+import type { Identity } from '@app/auth';
+import { OutboxPublisher } from '@app/messaging';
+import { ApiError, invalidInput, yearParam } from '@app/service-kit';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { LocalClock } from '../common/clock';
+import { canVerifyActivities, TrkAccess } from '../common/trk-access';
+import { perilakuRefusal, PREDIKAT_LABEL, predikatOf, type BerakhlakCode, type Rating } from '../domain/skp';
+import type { RateSkpDto } from './skp.dto';
+import type { SkpRatingResponse } from './skp.responses';
+import { SkpStore } from './skp.store';
+
+/**
+ * The annual SKP rating of one employee by their pejabat penilai: the atasan (the one who verifies
+ * their activities; with that position vacant, an operator of the unit or BKD), never themself. The
+ * predikat follows from hasil × perilaku; a rating is refused once a unit it falls in is finalised.
+ */
+@Injectable()
+export class SkpRatingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: SkpStore,
+    private readonly access: TrkAccess,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: LocalClock,
+  ) {}
+
+  async rate(who: Identity, yearText: string, nip: string, dto: RateSkpDto): Promise<SkpRatingResponse> {
+    const year = yearParam(yearText);
+    const employee = await this.access.employee(nip);
+    if (employee.nip === who.nip) throw new ApiError(403, 'Anda tidak dapat menilai SKP Anda sendiri; penilaian oleh atasan Anda');
+    if (!canVerifyActivities(who, employee)) throw new ApiError(403, `Hanya atasan langsung pegawai ${employee.nip} yang dapat menilai SKP-nya`);
+    const refusal = perilakuRefusal(dto.perilakuValues, dto.perilaku);
+    // The domain names the values `perilaku.<code>`; in this request they are `perilakuValues.<code>`.
+    if (refusal) throw invalidInput([{ ...refusal, field: refusal.field.replace(/^perilaku\./, 'perilakuValues.') }]);
+    const predikat = predikatOf(dto.hasil, dto.perilaku);
+    return this.dataSource.transaction(async (m) => {
+      const finalised = await this.store.finalisedAmong(m, year, employee.unitPath);
+      if (finalised.length > 0)
+        throw new ApiError(409, `SKP ${year} unit ${finalised[0]} sudah difinalisasi; nilai pegawai tidak dapat diubah`, [
+          { field: 'year', message: `unit ${finalised[0]} sudah difinalisasi` },
+        ]);
+      const rating = await this.store.upsertRating(m, {
+        year,
+        nip: employee.nip,
+        unitCode: employee.unitCode,
+        unitPath: employee.unitPath,
+        hasil: dto.hasil,
+        perilaku: dto.perilaku,
+        perilakuValues: dto.perilakuValues as Record<BerakhlakCode, Rating>,
+        predikat,
+        note: dto.note?.trim() ?? null,
+        ratedBy: who.nip,
+        ratedAt: this.clock.now(),
+      });
+      await this.outbox.publish(m, SkpEvents.rated, {
+        key: rating.nip,
+        data: {
+          year,
+          nip: rating.nip,
+          unitCode: rating.unitCode,
+          hasil: rating.hasil,
+          perilaku: rating.perilaku,
+          perilakuValues: rating.perilakuValues,
+          predikat: rating.predikat,
+          note: rating.note,
+          ratedBy: rating.ratedBy,
+          ratedAt: rating.ratedAt,
+        },
+      });
+      return { ...rating, predikatLabel: PREDIKAT_LABEL[rating.predikat] };
+    });
+  }
+}
