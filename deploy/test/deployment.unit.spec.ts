@@ -53,7 +53,7 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     // Only the gateway is published; every other service stays inside the network.
     expect(service.ports).toEqual(app === 'gateway' ? [`${service.environment!.PORT}:${service.environment!.PORT}`] : undefined);
     if (app === 'gateway') {
-      expect(service.environment).toMatchObject({ NODE_ENV: 'production', UPSTREAMS: 'siap=http://siap:3001,kmob=http://kmob:3002' });
+      expect(service.environment).toMatchObject({ NODE_ENV: 'production', UPSTREAMS: 'siap=http://siap:3001,kmob=http://kmob:3002,trk=http://trk:3004' });
       expect(Object.keys(service.environment!)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ADMIN_NIP', 'ADMIN_PASSWORD', 'UPSTREAM_BODY_LIMITS']));
     }
     expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres/init-databases.sql'), 'utf8')).toContain(`CREATE DATABASE ${app};`);
@@ -78,8 +78,8 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     } else expect(worker).toBeUndefined();
   });
 
-  it('stores K-Mob files (selfies, attachments): the services that keep files say so', () => {
-    expect(STORES_FILES).toEqual(['kmob']);
+  it('stores K-Mob files (selfies, attachments) and TRK evidence: the services that keep files say so', () => {
+    expect(STORES_FILES).toEqual(['kmob', 'trk']);
   });
 
   it.each(STORES_FILES)('gives %s and its worker FILES_DIR on one named volume in compose', (app) => {

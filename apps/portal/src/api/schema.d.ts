@@ -784,6 +784,390 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/trk/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Activity_list'];
+    put?: never;
+    post: operations['trk_Activity_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/activities/pending': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Activity_pending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/activities/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Activity_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/activities/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Activity_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Catalogue_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/catalogue/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['trk_Catalogue_put'];
+    post?: never;
+    delete: operations['trk_Catalogue_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/catalogue/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Catalogue_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/backdating-windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_BackdatingWindow_list'];
+    put?: never;
+    post: operations['trk_BackdatingWindow_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Rules_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/rules/{kind}/{effectiveFrom}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['trk_Rules_put'];
+    post?: never;
+    delete: operations['trk_Rules_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Rules_holidays'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/holidays/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['trk_Rules_putHoliday'];
+    post?: never;
+    delete: operations['trk_Rules_removeHoliday'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Target_list'];
+    put?: never;
+    post: operations['trk_Target_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/targets/{id}/agree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Target_agree'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/targets/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Target_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Score_score'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/months/{month}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Month_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/months/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Month_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/skp/{year}/ratings/{nip}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['trk_Skp_rate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/skp/{year}/units/{unitCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Skp_unit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/skp/{year}/units/{unitCode}/organisation-rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['trk_Skp_rateOrganisation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/skp/{year}/units/{unitCode}/override': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Skp_override'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/skp/{year}/units/{unitCode}/finalise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['trk_Skp_finalise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trk/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_Jobs_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1628,14 +2012,14 @@ export interface components {
       positionName: string | null;
     };
     MonthStatusResponse: {
-      /** @example 2026-10 */
+      /** @example 2026-06 */
       month: string;
       closed: boolean;
       /** @description A close is under way */
       closing: boolean;
       /** Format: date-time */
       closedAt: string | null;
-      /** @description Employees with a published summary */
+      /** @description Employees with a published score */
       employees: number;
       /** @description Of them, corrected after closing (version > 1) */
       corrected: number;
@@ -1702,12 +2086,12 @@ export interface components {
     };
     RuleVersionResponse: {
       /** @enum {string} */
-      kind: 'discipline' | 'annual-leave' | 'leave-types' | 'schedule' | 'offline-check-in';
-      /** @description '' for the province; a unit code for a unit's own schedule */
+      kind: 'norm' | 'score-weights' | 'skp-distribution' | 'workday';
+      /** @description '' for the province; a unit code for a unit's own cut-off (norm) or working hours (workday) */
       scope: string;
       /** Format: date */
       effectiveFrom: string;
-      /** @description The regulation or decision that set these figures */
+      /** @description The regulation or decision that sets these figures */
       source: string;
       /** @description The figures; their shape depends on the kind */
       value: {
@@ -1720,11 +2104,11 @@ export interface components {
     RuleVersionDto: {
       /** @description The regulation or decision that sets these figures (shown when a figure is explained) */
       source: string;
-      /** @description The figures; their shape depends on the kind (see the seeded versions in GET /rules) */
+      /** @description The figures; their shape depends on the kind (see the seeded versions in GET /rules). A unit's norm is only {cutoff: 'HH:MM'} */
       value: {
         [key: string]: unknown;
       };
-      /** @description Only for kind=schedule: the unit (and the units below it) this schedule applies to */
+      /** @description Only for kind=norm (its cut-off) and kind=workday: the unit (and the units below it) this version applies to */
       unitCode?: string;
     };
     HolidayResponse: {
@@ -1747,6 +2131,585 @@ export interface components {
       /** @enum {string} */
       kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LIBUR_DAERAH';
       name: string;
+    };
+    EvidenceDto: {
+      /**
+       * @description Checked against the file itself
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+      /** @description The file, base64; up to UPLOAD_MAX_BYTES (2 MB) once decoded */
+      dataBase64: string;
+    };
+    RecordActivityDto: {
+      /**
+       * @description The working day the activity was done (WITA): today, or a date inside an open back-dating window
+       * @example 2026-06-10
+       */
+      date: string;
+      /**
+       * @description A catalogue activity; give this or description
+       * @example GURU-MENGAJAR-01
+       */
+      catalogueCode?: string;
+      /**
+       * @description A free-text activity; give this or catalogueCode
+       * @example Rapat koordinasi penyusunan formasi 2027
+       */
+      description?: string;
+      /**
+       * @description Outputs produced, in the activity’s output unit
+       * @example 2
+       */
+      quantity: number;
+      /**
+       * @description Minutes spent; at most the standard minutes × quantity, and the day’s entries at most its working minutes
+       * @example 90
+       */
+      minutes: number;
+      /**
+       * Format: uuid
+       * @description The IKI target this activity contributes to
+       */
+      targetId?: string;
+      /** @description A photo or document (JPEG, PNG or PDF); required by some catalogue activities */
+      evidence?: components['schemas']['EvidenceDto'];
+    };
+    ActivityResponse: {
+      /** Format: uuid */
+      id: string;
+      nip: string;
+      /** Format: date */
+      date: string;
+      /** @description The unit the employee belonged to that day */
+      unitCode: string;
+      catalogueCode: string | null;
+      /** @description The catalogue activity's name when entered */
+      catalogueName: string | null;
+      description: string | null;
+      quantity: number;
+      /** @description Minutes claimed */
+      minutes: number;
+      /** @description Standard minutes per output when entered */
+      standardMinutes: number | null;
+      /** Format: uuid */
+      targetId: string | null;
+      /**
+       * Format: uuid
+       * @description Read it at GET /activities/{id}/evidence
+       */
+      evidenceId: string | null;
+      /**
+       * Format: uuid
+       * @description The back-dating window that allowed a late entry
+       */
+      backdatingWindowId: string | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'APPROVED' | 'REDUCED' | 'REJECTED';
+      /** @description Minutes that count after verification; null while pending */
+      verifiedMinutes: number | null;
+      decidedBy: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PendingActivityResponse: {
+      /** Format: uuid */
+      id: string;
+      nip: string;
+      /** Format: date */
+      date: string;
+      /** @description The unit the employee belonged to that day */
+      unitCode: string;
+      catalogueCode: string | null;
+      /** @description The catalogue activity's name when entered */
+      catalogueName: string | null;
+      description: string | null;
+      quantity: number;
+      /** @description Minutes claimed */
+      minutes: number;
+      /** @description Standard minutes per output when entered */
+      standardMinutes: number | null;
+      /** Format: uuid */
+      targetId: string | null;
+      /**
+       * Format: uuid
+       * @description Read it at GET /activities/{id}/evidence
+       */
+      evidenceId: string | null;
+      /**
+       * Format: uuid
+       * @description The back-dating window that allowed a late entry
+       */
+      backdatingWindowId: string | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'APPROVED' | 'REDUCED' | 'REJECTED';
+      /** @description Minutes that count after verification; null while pending */
+      verifiedMinutes: number | null;
+      decidedBy: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The employee's name */
+      name: string;
+      /**
+       * Format: date
+       * @description The last day to verify the entry's month (the norm's verificationDeadlineDay of the next month)
+       */
+      verificationDeadline: string;
+      /** @description The deadline has passed: at the month close it follows the rule unverifiedAtClose */
+      overdue: boolean;
+    };
+    VerifyActivitiesDto: {
+      /** @description 1–500 entries, all decided alike or none */
+      ids: string[];
+      /** @enum {string} */
+      decision: 'APPROVE' | 'REDUCE' | 'REJECT';
+      /** @description REDUCE only: the minutes that count, fewer than each entry's */
+      minutes?: number;
+      /** @description Required for REDUCE and REJECT: why, for the employee */
+      reason?: string;
+    };
+    VerifyActivitiesResponse: {
+      /** @enum {string} */
+      status: 'APPROVED' | 'REDUCED' | 'REJECTED';
+      entries: components['schemas']['ActivityResponse'][];
+    };
+    CatalogueActivityResponse: {
+      code: string;
+      name: string;
+      outputUnit: string;
+      standardMinutes: number;
+      evidenceRequired: boolean;
+      positionType: string | null;
+      positionCode: string | null;
+      /** @description The position's unit (an OPD's own activity); null for a province-wide one */
+      unitCode: string | null;
+      group: string | null;
+      share: number | null;
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CatalogueActivityDto: {
+      /** @example Menyusun laporan kepegawaian bulanan */
+      name: string;
+      /**
+       * @description What one output is counted in
+       * @example dokumen
+       */
+      outputUnit: string;
+      /**
+       * @description Minutes one output may take; an entry claiming more per output is refused
+       * @example 120
+       */
+      standardMinutes: number;
+      /** @description Entries of this activity must carry a photo or document */
+      evidenceRequired: boolean;
+      /**
+       * @description Every position of this type (BKD only); give this or positionCode
+       * @example FUNGSIONAL
+       */
+      positionType?: string;
+      /**
+       * @description One position (an operator: a position of their OPD); give this or positionType
+       * @example BKD-ANALIS
+       */
+      positionCode?: string;
+      /**
+       * @description The group of work it belongs to (teachers: MENGAJAR, PERENCANAAN, …)
+       * @example MENGAJAR
+       */
+      group?: string;
+      /**
+       * @description The group's percent of the month's work
+       * @example 48
+       */
+      share?: number;
+    };
+    CatalogueImportResponse: {
+      /** @description Rows read */
+      rows: number;
+      created: number;
+      updated: number;
+      /** @description Rows identical to the stored activity */
+      unchanged: number;
+    };
+    OpenBackdatingWindowDto: {
+      /**
+       * @description The unit (and the units below it) whose employees may fill in the dates
+       * @example DINKES
+       */
+      unitCode: string;
+      /**
+       * @description First date that may be filled in (WITA)
+       * @example 2026-06-08
+       */
+      from: string;
+      /**
+       * @description Last date that may be filled in (WITA), today at the latest
+       * @example 2026-06-09
+       */
+      to: string;
+      /**
+       * @description When the window closes; it opens when it is created
+       * @example 2026-06-12T16:00:00+08:00
+       */
+      closesAt: string;
+      /** @example Gangguan jaringan di Palu 8–9 Juni 2026 */
+      reason: string;
+    };
+    BackdatingWindowResponse: {
+      /** Format: uuid */
+      id: string;
+      unitCode: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** Format: date-time */
+      opensAt: string;
+      /** Format: date-time */
+      closesAt: string;
+      reason: string;
+      /** @description The BKD admin who opened it */
+      openedBy: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** @description Entries made through it so far */
+      entries: number;
+    };
+    ProposeTargetDto: {
+      /**
+       * @description 'YYYY' for an annual target (SKP), 'YYYY-MM' for a monthly one (the monthly score)
+       * @example 2026-06
+       */
+      period: string;
+      /** @example Telaahan mutasi pegawai selesai */
+      title: string;
+      /**
+       * @description Outputs to produce in the period, in outputUnit
+       * @example 20
+       */
+      quantity: number;
+      /** @example dokumen */
+      outputUnit: string;
+      /**
+       * @description The catalogue activities (open to the employee's position) whose approved outputs achieve the target
+       * @example [
+       *       "BKD-ANALIS-LAPORAN"
+       *     ]
+       */
+      catalogueCodes: string[];
+    };
+    TargetResponse: {
+      /** Format: uuid */
+      id: string;
+      nip: string;
+      /**
+       * @description 'YYYY' (annual) or 'YYYY-MM' (monthly)
+       * @example 2026-06
+       */
+      period: string;
+      /** @enum {string} */
+      kind: 'ANNUAL' | 'MONTHLY';
+      title: string;
+      quantity: number;
+      outputUnit: string;
+      catalogueCodes: string[];
+      /** @enum {string} */
+      status: 'PROPOSED' | 'AGREED' | 'REJECTED';
+      decidedBy: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Outputs of approved (or reduced) entries of the target's activities in its period */
+      achieved: number;
+      /** @description Outputs of entries still awaiting verification: shown apart, not yet achieved */
+      pendingQuantity: number;
+      /**
+       * @description achieved ÷ quantity in percent, capped at 100.00 as the score counts it
+       * @example 75.00
+       */
+      achievementPercent: string;
+    };
+    RejectTargetDto: {
+      /** @description Why, for the employee */
+      reason: string;
+    };
+    ScoreComponentResponse: {
+      /** @enum {string} */
+      code: 'ACTIVITY' | 'TARGET' | 'SUBORDINATES';
+      label: string;
+      /**
+       * @description Percent achieved, capped at 100.00
+       * @example 87.50
+       */
+      achievement: string;
+      /**
+       * @description Percent of the score it carried after redistribution
+       * @example 100.00
+       */
+      weight: string;
+      /**
+       * @description Its share of the score; the points add up to the score exactly
+       * @example 87.50
+       */
+      points: string;
+      detail: string;
+    };
+    PendingResponse: {
+      minutes: number;
+      entries: number;
+      /**
+       * @description PENDING: shown apart, not in the score, until the verification deadline or the close; then as the norm rule says
+       * @enum {string}
+       */
+      treatment: 'PENDING' | 'COUNTED' | 'NOT_COUNTED';
+      /** Format: date */
+      verificationDeadline: string;
+    };
+    NormResponse: {
+      /** @example 6000 */
+      fullMinutes: number;
+      workingDays: number;
+      reducingDays: number;
+      reducingStatuses: string[];
+      /** @description fullMinutes × (workingDays − reducingDays) ÷ workingDays, whole minutes */
+      proratedMinutes: number;
+      /**
+       * @description K-Mob's closed month, or TRK's own calendar (no leave known) before K-Mob closed it
+       * @enum {string}
+       */
+      source: 'KMOB' | 'TRK_CALENDAR';
+      kmobVersion: number | null;
+      ruleSource: string;
+      /** Format: date */
+      ruleEffectiveFrom: string;
+    };
+    TargetAchievementResponse: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      quantity: number;
+      outputUnit: string;
+      achieved: number;
+      pendingQuantity: number;
+      achievementPercent: string;
+    };
+    TeamResponse: {
+      /** @description Direct subordinates with a norm this month */
+      total: number;
+      metNorm: number;
+    };
+    WeightsResponse: {
+      activity: number;
+      target: number;
+      subordinates: number;
+      /** @description false: the rules have no weights for the position type, so activity counts 100% */
+      inRules: boolean;
+      source: string;
+    };
+    PublishedScoreResponse: {
+      version: number;
+      /** @example 87.50 */
+      score: string;
+      /** Format: date-time */
+      publishedAt: string;
+    };
+    ScoreResponse: {
+      nip: string;
+      /** @example 2026-06 */
+      month: string;
+      /**
+       * @description 0.00–100.00, rounded once, half up
+       * @example 87.50
+       */
+      score: string;
+      components: components['schemas']['ScoreComponentResponse'][];
+      /** @description The components' points add up to the score exactly */
+      partsAddUp: boolean;
+      /** @description Minutes that counted in the score */
+      approvedMinutes: number;
+      /** @description Of verified entries: approved in full, reduced as reduced */
+      verifiedMinutes: number;
+      pending: components['schemas']['PendingResponse'];
+      norm: components['schemas']['NormResponse'];
+      /** @description Agreed monthly targets of the month */
+      targets: components['schemas']['TargetAchievementResponse'][];
+      /** @description For an atasan; null for others */
+      subordinates: components['schemas']['TeamResponse'] | null;
+      /** @example FUNGSIONAL */
+      positionType: string;
+      /** @enum {string} */
+      positionTypeSource: 'SIAP' | 'SUBORDINATES' | 'DEFAULT';
+      weights: components['schemas']['WeightsResponse'];
+      /** @description Where each figure came from, in Bahasa Indonesia (the norm's source among them) */
+      explanation: string[];
+      /** @description The frozen score of a closed month, latest version */
+      published: components['schemas']['PublishedScoreResponse'] | null;
+    };
+    RateSkpDto: {
+      /**
+       * @description Hasil kerja against expectations
+       * @enum {string}
+       */
+      hasil: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      /**
+       * @description Perilaku kerja overall: the atasan's judgement, consistent with the values below
+       * @enum {string}
+       */
+      perilaku: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      /** @description Each of the seven BerAKHLAK core values rated */
+      perilakuValues?: {
+        /**
+         * @description Berorientasi Pelayanan
+         * @enum {string}
+         */
+        BERORIENTASI_PELAYANAN: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Akuntabel
+         * @enum {string}
+         */
+        AKUNTABEL: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Kompeten
+         * @enum {string}
+         */
+        KOMPETEN: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Harmonis
+         * @enum {string}
+         */
+        HARMONIS: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Loyal
+         * @enum {string}
+         */
+        LOYAL: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Adaptif
+         * @enum {string}
+         */
+        ADAPTIF: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+        /**
+         * @description Kolaboratif
+         * @enum {string}
+         */
+        KOLABORATIF: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      };
+      note?: string;
+    };
+    SkpRatingResponse: {
+      year: number;
+      nip: string;
+      name: string | null;
+      /** @description The unit the employee was in when rated */
+      unitCode: string;
+      /** @enum {string} */
+      hasil: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      /** @enum {string} */
+      perilaku: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      perilakuValues: {
+        [key: string]: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      };
+      /**
+       * @description hasil × perilaku by the PermenPANRB 6/2022 matrix
+       * @enum {string}
+       */
+      predikat: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+      /** @example Baik */
+      predikatLabel: string;
+      note: string | null;
+      ratedBy: string;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    OrganisationRatingResponse: {
+      /** @enum {string} */
+      rating: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+      label: string;
+      reason: string;
+      ratedBy: string;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    DistributionLimitResponse: {
+      predikat: ('SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG')[];
+      label: string;
+      /** @description The most allowed in this unit (a maximum rounds down) */
+      most: number | null;
+      /** @description The least needed in this unit (a minimum rounds up) */
+      least: number | null;
+      actual: number;
+    };
+    DistributionViolationResponse: {
+      predikat: ('SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG')[];
+      /** @enum {string} */
+      rule: 'max' | 'min' | 'mustExist' | 'none';
+      limit: number;
+      actual: number;
+      message: string;
+    };
+    DistributionResponse: {
+      employees: number;
+      /** @description Rated employees per predikat */
+      counts: {
+        [key: string]: number;
+      };
+      /** @description The pattern of the organisation's rating; empty until it is set */
+      limits: components['schemas']['DistributionLimitResponse'][];
+      violations: components['schemas']['DistributionViolationResponse'][];
+      /** @description The rule the pattern comes from (SE MenPANRB 3/2023) */
+      ruleSource: string | null;
+    };
+    OverrideResponse: {
+      by: string;
+      /** Format: date-time */
+      at: string;
+      reason: string;
+    };
+    DecisionMarkResponse: {
+      by: string;
+      /** Format: date-time */
+      at: string;
+    };
+    SkpUnitResponse: {
+      year: number;
+      unitCode: string;
+      /** @description The holder of the unit's head position, when TRK's copy of SIAP knows it */
+      unitHead: string | null;
+      organisationRating: components['schemas']['OrganisationRatingResponse'] | null;
+      /** @description The ratings of the employees rated in the unit or below it */
+      ratings: components['schemas']['SkpRatingResponse'][];
+      /** @description In service now, not rated */
+      unrated: {
+        nip?: string;
+        name?: string;
+      }[];
+      distribution: components['schemas']['DistributionResponse'];
+      /** @description A BKD admin's override of the pattern */
+      override: components['schemas']['OverrideResponse'] | null;
+      finalised: components['schemas']['DecisionMarkResponse'] | null;
+    };
+    OrganisationRatingDto: {
+      /**
+       * @description The unit's own achievement; it sets the distribution pattern of its employees' predikat
+       * @enum {string}
+       */
+      rating: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+      /** @description What the rating rests on (the unit’s performance report) */
+      reason: string;
+    };
+    SkpOverrideDto: {
+      /** @description Why the distribution pattern cannot apply to this unit (e.g. too few employees); kept with the unit */
+      reason: string;
     };
   };
   responses: never;
@@ -3147,6 +4110,699 @@ export interface operations {
     };
   };
   kmob_Jobs_get: {
+    parameters: {
+      query?: {
+        /** @description Line to list row errors from (100 at a time) */
+        errorsFrom?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobViewResponse'];
+        };
+      };
+    };
+  };
+  trk_Activity_list: {
+    parameters: {
+      query?: {
+        /** @description Default: the caller */
+        nip?: string;
+        /** @description YYYY-MM; default: this month (WITA) */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityResponse'][];
+        };
+      };
+    };
+  };
+  trk_Activity_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordActivityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityResponse'];
+        };
+      };
+    };
+  };
+  trk_Activity_pending: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingActivityResponse'][];
+        };
+      };
+    };
+  };
+  trk_Activity_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyActivitiesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerifyActivitiesResponse'];
+        };
+      };
+    };
+  };
+  trk_Activity_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evidence file of the entry */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  trk_Catalogue_list: {
+    parameters: {
+      query?: {
+        /** @description A position's own activities and those of its type */
+        positionCode?: string;
+        /** @description Activities of every position of a type (FUNGSIONAL, GURU, …) */
+        positionType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueActivityResponse'][];
+        };
+      };
+    };
+  };
+  trk_Catalogue_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CatalogueActivityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueActivityResponse'];
+        };
+      };
+    };
+  };
+  trk_Catalogue_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed; entries made with it keep its name and standard minutes */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  trk_Catalogue_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description CSV with the columns code,name,outputUnit,standardMinutes,evidenceRequired,positionType,positionCode (optionally group,share); evidenceRequired true/false or ya/tidak; one of positionType and positionCode per row */
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueImportResponse'];
+        };
+      };
+    };
+  };
+  trk_BackdatingWindow_list: {
+    parameters: {
+      query?: {
+        unitCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackdatingWindowResponse'][];
+        };
+      };
+    };
+  };
+  trk_BackdatingWindow_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenBackdatingWindowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackdatingWindowResponse'];
+        };
+      };
+    };
+  };
+  trk_Rules_list: {
+    parameters: {
+      query?: {
+        kind?: 'norm' | 'score-weights' | 'skp-distribution' | 'workday';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleVersionResponse'][];
+        };
+      };
+    };
+  };
+  trk_Rules_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+        effectiveFrom: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleVersionResponse'];
+        };
+      };
+    };
+  };
+  trk_Rules_remove: {
+    parameters: {
+      query?: {
+        /** @description A unit's own version */
+        unitCode?: string;
+      };
+      header?: never;
+      path: {
+        kind: string;
+        effectiveFrom: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  trk_Rules_holidays: {
+    parameters: {
+      query?: {
+        /** @description Default: this year */
+        year?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayResponse'][];
+        };
+      };
+    };
+  };
+  trk_Rules_putHoliday: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HolidayDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayResponse'];
+        };
+      };
+    };
+  };
+  trk_Rules_removeHoliday: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  trk_Target_list: {
+    parameters: {
+      query?: {
+        /** @description Default: the caller */
+        nip?: string;
+        /** @description 'YYYY' or 'YYYY-MM': the targets whose period overlaps it (a month's targets and its year's); default all */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetResponse'][];
+        };
+      };
+    };
+  };
+  trk_Target_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeTargetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetResponse'];
+        };
+      };
+    };
+  };
+  trk_Target_agree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetResponse'];
+        };
+      };
+    };
+  };
+  trk_Target_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectTargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetResponse'];
+        };
+      };
+    };
+  };
+  trk_Score_score: {
+    parameters: {
+      query?: {
+        /** @description Default: the caller */
+        nip?: string;
+        /** @description YYYY-MM; default: this month (WITA) */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreResponse'];
+        };
+      };
+    };
+  };
+  trk_Month_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobViewResponse'];
+        };
+      };
+    };
+  };
+  trk_Month_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonthStatusResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        nip: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateSkpDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpRatingResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_unit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        unitCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpUnitResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_rateOrganisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        unitCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrganisationRatingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpUnitResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_override: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        unitCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SkpOverrideDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpUnitResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_finalise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        unitCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpUnitResponse'];
+        };
+      };
+    };
+  };
+  trk_Jobs_get: {
     parameters: {
       query?: {
         /** @description Line to list row errors from (100 at a time) */
