@@ -13,7 +13,8 @@
  *
  * Calibration, in the same browser and run: a bare Fastify page with one button under the same
  * throttling (what a round trip and a parse cost here), and a bare Fastify JSON answer fetched by the
- * page, for the recap. BENCH_EMPLOYEES sizes the recap.
+ * page, for the recap. BENCH_EMPLOYEES sizes the recap; BENCH_TRACE=1 prints the recap page's requests
+ * with when each was sent and answered.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -276,6 +277,16 @@ async function recapTimes(
       timeout: 60_000,
     });
     charts.push(Number(await drawn.jsonValue()));
+    // BENCH_TRACE=1: where the first run's time went, request by request (start and end, ms after navigation).
+    if (i === 0 && process.env.BENCH_TRACE) {
+      const timeline = (await page.evaluate(
+        `[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')].map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)])`,
+      )) as [string, number, number][];
+      printTable(
+        ['request of the recap page', 'sent at', 'answered at'],
+        timeline.map(([name, start, end]) => [name, ms(start), ms(end)]),
+      );
+    }
     const entry = `performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/kmob/recap'))`;
     sent.push(Number(await page.evaluate(`${entry}?.startTime`)));
     apis.push(Number(await page.evaluate(`${entry}?.duration`)));
