@@ -28,7 +28,7 @@ const MESSAGES: Record<string, string> = {
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const constraints = Object.entries(error.constraints ?? {});
+    const constraints = firstProblem(Object.entries(error.constraints ?? {}));
     // A required field that is missing is "wajib diisi", whichever of its checks happened to fail first.
     const missing = error.value === undefined && constraints.length > 0 && !error.constraints?.whitelistValidation;
     const own = missing
@@ -42,13 +42,27 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
   });
 }
 
+/** Checks of what a value is, which say more than any check of its size or shape when both fail. */
+const TYPE_CHECKS = new Set(['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isEnum', 'isIn', 'isObject']);
+
+/**
+ * One problem per field. class-validator runs a field's decorators from the last written to the first,
+ * so `@IsInt() @Min(1) @Max(9)` would report "terlalu besar" for "abc"; a failed type check comes first,
+ * otherwise the first check that failed, as class-validator would have stopped there.
+ */
+function firstProblem(constraints: [string, string][]): [string, string][] {
+  const typeProblem = constraints.find(([name]) => TYPE_CHECKS.has(name));
+  return typeProblem ? [typeProblem] : constraints.slice(0, 1);
+}
+
 /** Whitelisting validation: unknown fields are rejected, and every problem names its field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    stopAtFirstError: true,
+    // Every check of a field runs, so firstProblem can tell a wrong type before a wrong size.
+    stopAtFirstError: false,
     exceptionFactory: (errors) => invalidInput(toFieldProblems(errors)),
   });
 }
