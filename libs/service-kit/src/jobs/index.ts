@@ -5,3 +5,4 @@ export * from './job.migration';
 export * from './jobs.controller';
 export * from './job.responses';
 export * from './legacy-import-jobs';
+export * from './month-close-job';
