@@ -6,13 +6,24 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { demoEmployeesCsv, demoOffices, demoOrganisation } from './demo/sulteng-organisation';
+import { demoEmployeesCsv, demoOffices, demoOrganisation, type DemoPosition, type DemoUnit } from './demo/sulteng-organisation';
+
+/** What the seed loads: units, positions, and the positions employees are spread over (employee i holds `employeePositions[i % length]`). */
+export interface SeedOrganisation {
+  units: DemoUnit[];
+  positions: DemoPosition[];
+  employeePositions: DemoPosition[];
+}
+
+/** Positions created at once: enough to keep SIAP busy, few enough not to crowd out everything else. */
+const POSITIONS_IN_FLIGHT = 16;
 
 export async function seedDemo(
   gatewayUrl: string,
   admin: { nip: string; password: string },
   employees = Number(process.env.DEMO_EMPLOYEES ?? 2000),
   log = console.log,
+  options: { organisation?: SeedOrganisation; offices?: boolean } = {},
 ): Promise<void> {
   const base = gatewayUrl.replace(/\/$/, '');
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
@@ -23,15 +34,23 @@ export async function seedDemo(
     const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
     if (response.status !== 201 && response.status !== 409) throw new Error(`POST ${path} → ${response.status}: ${await response.text()}`);
   };
-  const { units, positions, staffPositions } = demoOrganisation();
+  const { units, positions, employeePositions } = options.organisation ?? demoSeedOrganisation();
   log(`seed: ${units.length} units, ${positions.length} positions…`);
   for (const unit of units) await post('/units', unit);
-  for (const position of positions) await post('/positions', position);
+  // A position names its parent, so each level is created once the one above it is; within a level, several at once.
+  for (const level of byLevel(positions)) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: POSITIONS_IN_FLIGHT }, async () => {
+        for (let i = next++; i < level.length; i = next++) await post('/positions', level[i]);
+      }),
+    );
+  }
   log(`seed: importing ${employees} employees…`);
   const started = await fetch(`${api}/imports/employees`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', ...auth },
-    body: demoEmployeesCsv(employees, staffPositions),
+    body: demoEmployeesCsv(employees, employeePositions),
   });
   if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
   const { id } = (await started.json()) as { id: string };
@@ -48,7 +67,21 @@ export async function seedDemo(
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  await seedOffices(base, auth, log);
+  if (options.offices !== false) await seedOffices(base, auth, log);
+}
+
+function demoSeedOrganisation(): SeedOrganisation {
+  const { units, positions, staffPositions } = demoOrganisation();
+  return { units, positions, employeePositions: staffPositions };
+}
+
+/** Positions grouped by their depth under a position without a parent, top first. */
+function byLevel(positions: DemoPosition[]): DemoPosition[][] {
+  const byCode = new Map(positions.map((p) => [p.code, p]));
+  const depth = (p: DemoPosition): number => (p.parentCode && byCode.has(p.parentCode) ? 1 + depth(byCode.get(p.parentCode)!) : 0);
+  const levels: DemoPosition[][] = [];
+  for (const p of positions) (levels[depth(p)] ??= []).push(p);
+  return levels;
 }
 
 /** K-Mob's office locations, once K-Mob has heard of the units from SIAP (it learns them by events). */

@@ -31,6 +31,7 @@ import {
   exited,
   fmt,
   freePort,
+  openBenchSessions,
   paced as pacedOf,
   percentile,
   pgWriteCalibration,
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
     console.log(`K-Mob projected ${fmt(EMPLOYEES)} employees in ${elapsed(t0)}`);
 
     const tokens = new AccessTokens('k1', jwtSecret, new Map(), 3600);
-    const sessions = await openSessions(gatewayDbUrl);
+    const sessions = await openBenchSessions(gatewayDbUrl, EMPLOYEES + 1);
     const people = await employeesAtTheirOffices(tokens, sessions);
 
     // Servers at 07:00 have been up for hours: warm this run's processes (JIT, connections, prepared
@@ -310,28 +311,6 @@ interface Shot {
 const CHECK_IN_PATH = '/api/v1/kmob/check-ins';
 
 /** Every employee with an access token and a fix within 50 m of their OPD's office, at the accuracy phones report indoors. */
-/**
- * What 36,005 logins would leave in the gateway's database: every account active with one session
- * (the tokens are minted here instead of running 36,005 argon2 logins).
- */
-async function openSessions(gatewayDbUrl: string): Promise<Map<string, string>> {
-  const db = new Client({ connectionString: gatewayDbUrl });
-  await db.connect();
-  try {
-    await waitFor(
-      async () => (await db.query('SELECT count(*)::int AS n FROM account')).rows[0].n > EMPLOYEES,
-      'the gateway to hold every account',
-      300_000,
-      500,
-    );
-    await db.query(`UPDATE account SET status = 'ACTIVE' WHERE status = 'INACTIVE'`);
-    const { rows } = await db.query('INSERT INTO auth_session (nip) SELECT nip FROM account RETURNING id, nip');
-    return new Map((rows as { id: string; nip: string }[]).map((r) => [r.nip, r.id]));
-  } finally {
-    await db.end();
-  }
-}
-
 async function employeesAtTheirOffices(tokens: AccessTokens, sessions: Map<string, string>) {
   const { staffPositions } = demoOrganisation();
   const offices = new Map(demoOffices().map((o) => [o.unitCode, o]));

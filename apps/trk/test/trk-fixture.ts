@@ -1,13 +1,11 @@
 import type { Identity, Role } from '@app/auth';
 import type { EventDefinition } from '@app/contracts';
 import { cloudEventHeaders, newCloudEvent } from '@app/messaging';
-import type { ServiceDefinition } from '@app/service-kit';
 import { createInSiap, SAMPLE_ORGANISATION, startTestBroker, startTestService, waitFor, type Reply, type TestDatabase } from '@app/testing';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { serviceNamed } from '../../registry';
 import { Clock } from '../src/common/clock';
-import type { TrkConfig } from '../src/trk.config';
-import { TRK_SERVICE } from '../src/trk.module';
+import { trkWithClock } from './trk-with-clock';
 
 export const ADMIN: Identity = { nip: '196608011988031001', name: 'Admin BKD', roles: ['ADMIN_BKD', 'PEGAWAI'], unitCode: 'BKD' };
 
@@ -27,18 +25,6 @@ export class TestClock extends Clock {
   set(iso: string): void {
     this.instant = new Date(iso);
   }
-}
-
-/** TRK as it runs, with its Clock provider replaced in the in-process module by the test's own. */
-function withClock(clock: Clock): ServiceDefinition<TrkConfig> {
-  return {
-    ...TRK_SERVICE,
-    rootModule: (config, logger) => {
-      const root = TRK_SERVICE.rootModule(config, logger);
-      // A later provider of the same token replaces the earlier one.
-      return { ...root, providers: [...(root.providers ?? []), { provide: Clock, useValue: clock }] };
-    },
-  };
 }
 
 export interface Platform {
@@ -64,7 +50,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   const clock = new TestClock();
   const broker = await startTestBroker();
   const siap = await startTestService(serviceNamed('siap'), { broker });
-  const trk = await startTestService(withClock(clock), { broker, env });
+  const trk = await startTestService(trkWithClock(clock), { broker, env });
   const kafka = new Kafka({ brokers: [broker.address], clientId: 'trk-test', logLevel: logLevel.NOTHING });
   const consumers: Consumer[] = [];
   let producer: Producer | null = null;

@@ -30,30 +30,6 @@ const PENDING_OF_MANAGER_SQL = `
          OR (($2 OR ($3 AND e.unit_path @> ARRAY[$4::text])) AND ${SiapScope.atasanOf('e')} IS NULL))
   ${PENDING_ORDER}`;
 
-export interface CatalogueFacts {
-  code: string;
-  name: string;
-  standardMinutes: number;
-  evidenceRequired: boolean;
-  positionType: string | null;
-  positionCode: string | null;
-}
-
-export interface NewActivity {
-  id: string;
-  nip: string;
-  date: string;
-  unitCode: string;
-  catalogue: CatalogueFacts | null;
-  description: string | null;
-  quantity: number;
-  minutes: number;
-  targetId: string | null;
-  evidenceId: string | null;
-  backdatingWindowId: string | null;
-  createdAt: Date;
-}
-
 /** An entry to verify, with its employee's scope facts as the read model has them now. */
 export interface EntryToVerify {
   id: string;
@@ -89,29 +65,6 @@ export class ActivityStore {
     return row?.unit_code && row.unit_path ? { unitCode: row.unit_code, unitPath: row.unit_path } : null;
   }
 
-  /** A position's SIAP type (STRUKTURAL, FUNGSIONAL, PELAKSANA), or null when SIAP has not announced it. */
-  async positionType(positionCode: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query('SELECT type FROM position WHERE code = $1', [positionCode])) as { type: string }[];
-    return row?.type ?? null;
-  }
-
-  async catalogueActivity(code: string): Promise<CatalogueFacts | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT code, name, standard_minutes AS "standardMinutes", evidence_required AS "evidenceRequired", position_type AS "positionType", position_code AS "positionCode"
-       FROM catalogue_activity WHERE code = $1`,
-      [code],
-    )) as CatalogueFacts[];
-    return row ?? null;
-  }
-
-  /**
-   * Takes the employee-day's lock for the rest of the transaction: two entries for the same employee
-   * and day are checked against the day's total one after the other, never both against the same sum.
-   */
-  async lockDay(m: EntityManager, nip: string, date: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('trk-activity-day'), hashtext($1 || '/' || $2))`, [nip, date]);
-  }
-
   /** Minutes already entered for the day: pending ones as claimed, verified ones as they count; rejected ones not at all. */
   async dayMinutes(m: Queryable, nip: string, date: string): Promise<number> {
     const [{ total }] = (await m.query(
@@ -119,31 +72,6 @@ export class ActivityStore {
       [nip, date],
     )) as { total: number }[];
     return total;
-  }
-
-  async insert(m: EntityManager, a: NewActivity): Promise<ActivityResponse> {
-    const [row] = (await m.query(
-      `INSERT INTO activity AS a (id, nip, activity_date, unit_code, catalogue_code, catalogue_name, description, quantity, minutes, standard_minutes,
-         target_id, evidence_id, backdating_window_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${ACTIVITY_COLUMNS}`,
-      [
-        a.id,
-        a.nip,
-        a.date,
-        a.unitCode,
-        a.catalogue?.code ?? null,
-        a.catalogue?.name ?? null,
-        a.description,
-        a.quantity,
-        a.minutes,
-        a.catalogue?.standardMinutes ?? null,
-        a.targetId,
-        a.evidenceId,
-        a.backdatingWindowId,
-        a.createdAt,
-      ],
-    )) as ActivityResponse[];
-    return row;
   }
 
   /** An employee's entries of a month, by day. */

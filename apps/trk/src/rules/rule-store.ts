@@ -33,6 +33,12 @@ export interface EntryDayRules {
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
+/** The versions entryDayRules chooses from. */
+export interface EntryRuleVersions {
+  norms: StoredRule<NormRule | UnitNormRule>[];
+  workdays: StoredRule<WorkdayRule>[];
+}
+
 /** No rule of a kind takes effect by a date: a 422 naming the date, distinguishable from a failing database. */
 export class NoRuleInForce extends ApiError {
   constructor(kind: RuleKind, date: string) {
@@ -43,6 +49,21 @@ export class NoRuleInForce extends ApiError {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
 const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/** What the rules in force say about `date` for a unit: the norm and cut-off, and the day's working minutes by its schedule unless it is a holiday. */
+export function entryDayRules(rules: EntryRuleVersions, unitPath: readonly string[], date: string, holiday: boolean): EntryDayRules {
+  const norm = ruleOn(
+    rules.norms.filter((r) => r.scope === ''),
+    date,
+  ) as EffectiveRule<NormRule> | undefined;
+  if (!norm) throw new NoRuleInForce('norm', date);
+  const cutoff = nearestRuleOn(rules.norms, unitPath, date)!.value.cutoff;
+  const workday = nearestRuleOn(rules.workdays, unitPath, date);
+  if (!workday) throw new NoRuleInForce('workday', date);
+  const hours = workday.value.days[String(isoWeekday(date))];
+  const workingDay = !holiday && hours !== undefined;
+  return { cutoffMinute: minutesOf(cutoff), workingDay, workingMinutes: workingDay ? hours.workingMinutes : 0, norm };
+}
 
 /**
  * Every figure TRK counts with (the norm, the cut-off, score weights, the SKP distribution, working
@@ -107,19 +128,17 @@ export class RuleStore {
 
   /** The cut-off, the working minutes and whether `date` is a working day, for a unit (nearest unit's rules first). */
   async entryDay(unitPath: readonly string[], date: string, db: Queryable = this.dataSource): Promise<EntryDayRules> {
-    const norms = (await this.list('norm', db)) as StoredRule<NormRule | UnitNormRule>[];
-    const norm = ruleOn(
-      norms.filter((r) => r.scope === ''),
-      date,
-    ) as EffectiveRule<NormRule> | undefined;
-    if (!norm) throw new NoRuleInForce('norm', date);
-    const cutoff = nearestRuleOn(norms, unitPath, date)!.value.cutoff;
-    const workday = nearestRuleOn((await this.list('workday', db)) as StoredRule<WorkdayRule>[], unitPath, date);
-    if (!workday) throw new NoRuleInForce('workday', date);
     const [holiday] = (await db.query('SELECT 1 FROM holiday WHERE date = $1', [date])) as unknown[];
-    const hours = workday.value.days[String(isoWeekday(date))];
-    const workingDay = !holiday && hours !== undefined;
-    return { cutoffMinute: minutesOf(cutoff), workingDay, workingMinutes: workingDay ? hours.workingMinutes : 0, norm };
+    return entryDayRules(await this.entryRules(db), unitPath, date, holiday !== undefined);
+  }
+
+  /** Every version of the rules an entry is judged by (norm with its cut-off, workday), in one query. */
+  async entryRules(db: Queryable = this.dataSource): Promise<EntryRuleVersions> {
+    const all = await this.list(undefined, db);
+    return {
+      norms: all.filter((r) => r.kind === 'norm') as StoredRule<NormRule | UnitNormRule>[],
+      workdays: all.filter((r) => r.kind === 'workday') as StoredRule<WorkdayRule>[],
+    };
   }
 
   holidays(year: number): Promise<Holiday[]> {

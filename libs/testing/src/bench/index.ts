@@ -5,3 +5,5 @@ export * from './event-calibration';
 export * from './http-load';
 export * from './pg-calibration';
 export * from './table';
+export * from './bench-sessions';
+export * from './count-events';
