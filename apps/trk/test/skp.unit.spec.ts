@@ -4,6 +4,8 @@ import {
   PREDIKAT_LABEL,
   perilakuRefusal,
   predikatOf,
+  unitHeadHasil,
+  unitHeadHasilRefusal,
   type DistributionPattern,
   type OrganisationRating,
   type Predikat,
@@ -39,6 +41,32 @@ const rated = (rating: Rating, over: Record<string, Rating> = {}): Record<string
   ...over,
 });
 const without = (code: string, values: Record<string, Rating>) => Object.fromEntries(Object.entries(values).filter(([c]) => c !== code));
+
+describe("a unit head's hasil kerja, which is their unit's rating (SE MenPANRB 3/2023 step 3)", () => {
+  it.each<[OrganisationRating, Rating]>([
+    ['ISTIMEWA', 'DI_ATAS'],
+    ['BAIK', 'SESUAI'],
+    ['BUTUH_PERBAIKAN', 'DI_BAWAH'],
+    ['KURANG', 'DI_BAWAH'],
+    ['SANGAT_KURANG', 'DI_BAWAH'],
+  ])('an organisation rated %s makes its head %s', (organisation, hasil) => {
+    expect(unitHeadHasil(organisation)).toBe(hasil);
+    expect(unitHeadHasilRefusal(hasil, organisation, 'DINKES')).toBeNull();
+  });
+
+  it('refuses any other hasil, saying which one follows', () => {
+    expect(unitHeadHasilRefusal('DI_ATAS', 'BAIK', 'DINKES')).toEqual({
+      field: 'hasil',
+      message: 'hasil kerja kepala unit mengikuti nilai organisasi unit DINKES (Baik): Sesuai ekspektasi',
+    });
+  });
+
+  it('refuses it before the organisation is rated', () => {
+    expect(unitHeadHasilRefusal('SESUAI', null, 'DINKES')?.message).toBe(
+      'hasil kerja kepala unit mengikuti nilai organisasi unit DINKES, yang belum ditetapkan; tetapkan nilai organisasi dahulu',
+    );
+  });
+});
 
 describe('a perilaku kerja rating on the seven BerAKHLAK values', () => {
   it.each<{ case: string; values: Record<string, Rating>; overall: Rating; expected: string }>([

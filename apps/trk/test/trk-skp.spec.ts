@@ -154,4 +154,34 @@ describe('TRK annual SKP: predikat, organisation rating and its distribution pat
     expect([r.status, r.body.details[0].field]).toEqual([422, 'organisationRating']);
     expect((await p.trk('POST', '/skp/2026/units/TIDAK-ADA/finalise')).status).toBe(404);
   });
+
+  it("makes the unit head's hasil kerja follow their unit's rating, before and after it changes", async () => {
+    const rateHead = (body: unknown) => p.trk('PUT', `/skp/2026/ratings/${kadinkes.nip}`, body, ADMIN);
+    const early = await rateHead(rating('SESUAI', 'SESUAI'));
+    expect([early.status, early.body.details]).toEqual([
+      422,
+      [{ field: 'hasil', message: 'hasil kerja kepala unit mengikuti nilai organisasi unit DINKES, yang belum ditetapkan; tetapkan nilai organisasi dahulu' }],
+    ]);
+    const baik = { rating: 'BAIK', reason: 'Capaian indikator kinerja Dinas Kesehatan 2026 sesuai target' };
+    expect((await p.trk('PUT', '/skp/2026/units/DINKES/organisation-rating', baik, kadinkes)).status).toBe(200);
+    const above = await rateHead(rating('DI_ATAS', 'SESUAI'));
+    expect([above.status, above.body.details[0]]).toEqual([
+      422,
+      { field: 'hasil', message: 'hasil kerja kepala unit mengikuti nilai organisasi unit DINKES (Baik): Sesuai ekspektasi' },
+    ]);
+    const rated = await rateHead(rating('SESUAI', 'SESUAI'));
+    expect(rated.body).toMatchObject({ nip: kadinkes.nip, hasil: 'SESUAI', predikat: 'BAIK', ratedBy: ADMIN.nip });
+
+    // Corrected downwards: the head's hasil and predikat follow, announced like any rating.
+    const lower = { rating: 'BUTUH_PERBAIKAN', reason: 'Koreksi: capaian indikator di bawah target' };
+    const view = await p.trk('PUT', '/skp/2026/units/DINKES/organisation-rating', lower, kadinkes);
+    expect(view.body.ratings.find((r: { nip: string }) => r.nip === kadinkes.nip)).toMatchObject({
+      hasil: 'DI_BAWAH',
+      perilaku: 'SESUAI',
+      predikat: 'BUTUH_PERBAIKAN',
+      ratedBy: kadinkes.nip,
+    });
+    const events = (await p.messages('trk.skp.v1', 15)).filter((m) => m.type === 'trk.skp.rated' && m.key === kadinkes.nip);
+    expect(events.map((m) => m.data.predikat)).toEqual(['BAIK', 'BUTUH_PERBAIKAN']);
+  });
 });

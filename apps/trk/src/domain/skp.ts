@@ -56,6 +56,38 @@ export function predikatOf(hasil: Rating, perilaku: Rating): Predikat {
 }
 
 /**
+ * SE MenPANRB 3/2023, step 3: a unit head's hasil kerja is their unit's own rating. Istimewa is above
+ * expectations, Baik meets them, and the three below fall short (the SE names no finer mapping; to
+ * confirm with BKD).
+ */
+const UNIT_HEAD_HASIL: Record<OrganisationRating, Rating> = {
+  ISTIMEWA: 'DI_ATAS',
+  BAIK: 'SESUAI',
+  BUTUH_PERBAIKAN: 'DI_BAWAH',
+  KURANG: 'DI_BAWAH',
+  SANGAT_KURANG: 'DI_BAWAH',
+};
+
+export function unitHeadHasil(organisation: OrganisationRating): Rating {
+  return UNIT_HEAD_HASIL[organisation];
+}
+
+/** Why a unit head's hasil kerja is refused, or null: it is their unit's rating, so that rating comes first and the hasil follows it. */
+export function unitHeadHasilRefusal(hasil: Rating, organisation: OrganisationRating | null, unitCode: string): FieldProblem | null {
+  if (organisation === null)
+    return {
+      field: 'hasil',
+      message: `hasil kerja kepala unit mengikuti nilai organisasi unit ${unitCode}, yang belum ditetapkan; tetapkan nilai organisasi dahulu`,
+    };
+  const follows = unitHeadHasil(organisation);
+  if (hasil === follows) return null;
+  return {
+    field: 'hasil',
+    message: `hasil kerja kepala unit mengikuti nilai organisasi unit ${unitCode} (${ORGANISATION_RATING_LABEL[organisation]}): ${RATING_LABEL[follows]}`,
+  };
+}
+
+/**
  * Why a perilaku kerja rating is refused, or null: each of the seven BerAKHLAK values must be rated
  * (field `perilaku.<code>`), and the overall rating (field `perilaku`) must not contradict them.
  *

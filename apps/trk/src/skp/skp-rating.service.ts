@@ -4,13 +4,13 @@ import { OutboxPublisher } from '@app/messaging';
 import { ApiError, invalidInput, yearParam } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { LocalClock } from '../common/clock';
 import { canVerifyActivities, TrkAccess } from '../common/trk-access';
-import { perilakuRefusal, PREDIKAT_LABEL, predikatOf, type BerakhlakCode, type Rating } from '../domain/skp';
+import { perilakuRefusal, PREDIKAT_LABEL, predikatOf, unitHeadHasilRefusal, type BerakhlakCode, type Rating } from '../domain/skp';
 import type { RateSkpDto } from './skp.dto';
 import type { SkpRatingResponse } from './skp.responses';
-import { SkpStore } from './skp.store';
+import { SkpStore, type NewSkpRating, type SkpRating } from './skp.store';
 
 /**
  * The annual SKP rating of one employee by their pejabat penilai: the atasan (the one who verifies
@@ -42,7 +42,13 @@ export class SkpRatingService {
         throw new ApiError(409, `SKP ${year} unit ${finalised[0]} sudah difinalisasi; nilai pegawai tidak dapat diubah`, [
           { field: 'year', message: `unit ${finalised[0]} sudah difinalisasi` },
         ]);
-      const rating = await this.store.upsertRating(m, {
+      if ((await this.store.unitHead(employee.unitCode, m)) === employee.nip) {
+        // Read under the unit's lock, so a change of the organisation's rating cannot slip between the check and the write.
+        const unit = await this.store.lockUnit(m, year, employee.unitCode);
+        const problem = unitHeadHasilRefusal(dto.hasil, unit.organisationRating, employee.unitCode);
+        if (problem) throw new ApiError(422, `Penilaian ditolak: ${problem.message}`, [problem]);
+      }
+      const rating = await this.record(m, {
         year,
         nip: employee.nip,
         unitCode: employee.unitCode,
@@ -55,22 +61,28 @@ export class SkpRatingService {
         ratedBy: who.nip,
         ratedAt: this.clock.now(),
       });
-      await this.outbox.publish(m, SkpEvents.rated, {
-        key: rating.nip,
-        data: {
-          year,
-          nip: rating.nip,
-          unitCode: rating.unitCode,
-          hasil: rating.hasil,
-          perilaku: rating.perilaku,
-          perilakuValues: rating.perilakuValues,
-          predikat: rating.predikat,
-          note: rating.note,
-          ratedBy: rating.ratedBy,
-          ratedAt: rating.ratedAt,
-        },
-      });
       return { ...rating, predikatLabel: PREDIKAT_LABEL[rating.predikat] };
     });
+  }
+
+  /** Stores a rating and publishes trk.skp.rated, in the caller's transaction. */
+  async record(m: EntityManager, r: NewSkpRating): Promise<SkpRating> {
+    const rating = await this.store.upsertRating(m, r);
+    await this.outbox.publish(m, SkpEvents.rated, {
+      key: rating.nip,
+      data: {
+        year: rating.year,
+        nip: rating.nip,
+        unitCode: rating.unitCode,
+        hasil: rating.hasil,
+        perilaku: rating.perilaku,
+        perilakuValues: rating.perilakuValues,
+        predikat: rating.predikat,
+        note: rating.note,
+        ratedBy: rating.ratedBy,
+        ratedAt: rating.ratedAt,
+      },
+    });
+    return rating;
   }
 }

@@ -8,12 +8,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { LocalClock } from '../common/clock';
 import { isAdmin, TrkAccess } from '../common/trk-access';
 import { distributionLimits } from '../domain/skp-limits';
-import { distributionViolations, ORGANISATION_RATING_LABEL, PREDIKAT_LABEL, type Predikat } from '../domain/skp';
+import {
+  distributionViolations,
+  ORGANISATION_RATING_LABEL,
+  PREDIKAT_LABEL,
+  predikatOf,
+  unitHeadHasil,
+  type OrganisationRating,
+  type Predikat,
+} from '../domain/skp';
 import type { EffectiveRule } from '../rules/effective-rules';
 import type { SkpDistributionRule } from '../rules/rule-kinds';
 import { NoRuleInForce, RuleStore } from '../rules/rule-store';
 import type { OrganisationRatingDto } from './skp.dto';
 import type { SkpUnitResponse } from './skp.responses';
+import { SkpRatingService } from './skp-rating.service';
 import { SkpStore, type SkpRating, type SkpUnitState } from './skp.store';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
@@ -36,6 +45,7 @@ export class SkpUnitService {
     private readonly access: TrkAccess,
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
+    private readonly ratings: SkpRatingService,
   ) {}
 
   /** Every rating with its predikat and the distribution check as it stands: BKD, the unit's operators and its head. */
@@ -73,9 +83,28 @@ export class SkpUnitService {
     await this.dataSource.transaction(async (m) => {
       const unit = await this.store.lockUnit(m, year, unitCode);
       if (unit.finalisedAt) throw alreadyFinalised(year, unitCode);
-      await this.store.setOrganisationRating(m, year, unitCode, dto.rating, dto.reason.trim(), who.nip, this.clock.now());
+      const at = this.clock.now();
+      await this.store.setOrganisationRating(m, year, unitCode, dto.rating, dto.reason.trim(), who.nip, at);
+      await this.headFollows(m, year, unitCode, dto.rating, who.nip, at);
     });
     return this.view(who, yearText, unitCode);
+  }
+
+  /** The unit head's hasil kerja is the unit's rating: a head already rated follows a changed rating, their predikat with it. */
+  private async headFollows(m: EntityManager, year: number, unitCode: string, organisation: OrganisationRating, by: string, at: Date): Promise<void> {
+    const head = await this.store.unitHead(unitCode, m);
+    const rating = head ? (await this.store.ratings(year, unitCode, m)).find((r) => r.nip === head) : undefined;
+    const hasil = unitHeadHasil(organisation);
+    if (!rating || rating.hasil === hasil) return;
+    const { name: _name, ...kept } = rating;
+    await this.ratings.record(m, {
+      ...kept,
+      unitPath: await this.access.unitPath(rating.unitCode),
+      hasil,
+      predikat: predikatOf(hasil, rating.perilaku),
+      ratedBy: by,
+      ratedAt: at,
+    });
   }
 
   /** BKD's recorded decision that the pattern does not bind this unit this year. */
