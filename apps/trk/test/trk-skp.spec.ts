@@ -1,3 +1,4 @@
+import { waitFor } from '@app/testing';
 import { ADMIN, analis, analis2, kabid, kadinkes, opBkd, opDinkes, seedSulteng, startPlatform, wita, type Platform } from './trk-fixture';
 
 const VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
@@ -146,6 +147,28 @@ describe('TRK annual SKP: predikat, organisation rating and its distribution pat
       violations: [expect.objectContaining({ predikat: ['SANGAT_BAIK'], rule: 'max', limit: 2, actual: 3 })],
       override: { reason: expect.stringContaining('Unit 3 pegawai'), by: ADMIN.nip },
       finalisedBy: kabid.nip,
+    });
+  });
+
+  it('shows the rating so far with what it rests on: the year’s published scores and its targets', async () => {
+    const started = await p.trk('POST', '/months/2026-11/close');
+    expect(started.status).toBe(202);
+    await waitFor(async () => (await p.trk('GET', `/jobs/${started.body.id}`)).body.status === 'DONE', 'the close of November');
+
+    const basis = await p.trk('GET', `/skp/2026/ratings/${analis.nip}`, undefined, kabid);
+    expect(basis.status).toBe(200);
+    expect(basis.body).toMatchObject({
+      year: 2026,
+      nip: analis.nip,
+      rating: { predikat: 'SANGAT_BAIK', predikatLabel: 'Sangat Baik', ratedBy: kabid.nip },
+      months: [{ month: '2026-11', version: 1, score: '0.00', approvedMinutes: 0, normMinutes: 6000 }],
+      targets: [],
+    });
+    expect((await p.trk('GET', `/skp/2026/ratings/${analis.nip}`, undefined, analis)).status).toBe(200);
+    expect((await p.trk('GET', `/skp/2026/ratings/${analis.nip}`, undefined, analis2)).status).toBe(403);
+    expect((await p.trk('GET', `/skp/2026/ratings/${kadinkes.nip}`, undefined, kadinkes)).body).toMatchObject({
+      rating: null,
+      months: [expect.objectContaining({ month: '2026-11' })],
     });
   });
 

@@ -9,7 +9,8 @@ import { LocalClock } from '../common/clock';
 import { canVerifyActivities, TrkAccess } from '../common/trk-access';
 import { perilakuRefusal, PREDIKAT_LABEL, predikatOf, unitHeadHasilRefusal, type BerakhlakCode, type Rating } from '../domain/skp';
 import type { RateSkpDto } from './skp.dto';
-import type { SkpRatingResponse } from './skp.responses';
+import type { SkpBasisResponse, SkpRatingResponse } from './skp.responses';
+import { TargetStore } from '../targets/target.store';
 import { SkpStore, type NewSkpRating, type SkpRating } from './skp.store';
 
 /**
@@ -25,7 +26,26 @@ export class SkpRatingService {
     private readonly access: TrkAccess,
     private readonly outbox: OutboxPublisher,
     private readonly clock: LocalClock,
+    private readonly targets: TargetStore,
   ) {}
+
+  /**
+   * What a rating of the year rests on: the rating so far, the published scores of the closed months
+   * and the year's IKI targets with what was achieved. For the employee, whoever rates them, their
+   * unit's operators and BKD.
+   */
+  async basis(who: Identity, yearText: string, nip: string): Promise<SkpBasisResponse> {
+    const year = yearParam(yearText);
+    const employee = await this.access.assertCanSee(who, nip);
+    const rating = await this.store.rating(year, employee.nip);
+    return {
+      year,
+      nip: employee.nip,
+      rating: rating ? { ...rating, predikatLabel: PREDIKAT_LABEL[rating.predikat] } : null,
+      months: await this.store.monthScores(year, employee.nip),
+      targets: await this.targets.list(employee.nip, `${year}-01-01`, `${year}-12-31`),
+    };
+  }
 
   async rate(who: Identity, yearText: string, nip: string, dto: RateSkpDto): Promise<SkpRatingResponse> {
     const year = yearParam(yearText);

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SkpRatingService } from './skp-rating.service';
 import { SkpUnitService } from './skp-unit.service';
 import { OrganisationRatingDto, RateSkpDto, SkpOverrideDto } from './skp.dto';
-import { SkpRatingResponse, SkpUnitResponse } from './skp.responses';
+import { SkpBasisResponse, SkpRatingResponse, SkpUnitResponse } from './skp.responses';
 
 @ApiTags('skp')
 @Controller('skp/:year')
@@ -13,6 +13,13 @@ export class SkpController {
     private readonly ratings: SkpRatingService,
     private readonly units: SkpUnitService,
   ) {}
+
+  /** The rating so far and what it rests on: the year's published monthly scores and its IKI targets with their achievement. */
+  @Get('ratings/:nip')
+  @ApiOkResponse({ type: SkpBasisResponse })
+  basis(@CurrentIdentity() who: Identity, @Param('year') year: string, @Param('nip') nip: string): Promise<SkpBasisResponse> {
+    return this.ratings.basis(who, year, nip);
+  }
 
   /** Sets (or changes, until the unit is finalised) an employee's annual rating: by their atasan only, never their own (403). */
   @Put('ratings/:nip')

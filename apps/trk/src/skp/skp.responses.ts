@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { OrganisationRating, Predikat, Rating } from '../domain/skp';
+import { TargetResponse } from '../targets/target.responses';
 import { ORGANISATION_RATINGS, RATINGS } from './skp.dto';
 
 const PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
@@ -77,4 +78,20 @@ export class SkpUnitResponse {
   @ApiProperty({ type: DistributionResponse }) distribution!: DistributionResponse;
   @ApiProperty({ type: OverrideResponse, nullable: true, description: "A BKD admin's override of the pattern" }) override!: OverrideResponse | null;
   @ApiProperty({ type: DecisionMarkResponse, nullable: true }) finalised!: DecisionMarkResponse | null;
+}
+
+export class SkpMonthScoreResponse {
+  @ApiProperty({ example: '2026-03' }) month!: string;
+  @ApiProperty({ example: '87.50', description: 'The published (frozen) monthly score, 0–100 with 2 decimals' }) score!: string;
+  @ApiProperty({ description: 'Its version: above 1 when a change after the close corrected it' }) version!: number;
+  @ApiProperty() approvedMinutes!: number;
+  @ApiProperty() normMinutes!: number;
+}
+
+export class SkpBasisResponse {
+  @ApiProperty() year!: number;
+  @ApiProperty() nip!: string;
+  @ApiProperty({ type: SkpRatingResponse, nullable: true, description: 'The rating so far, or null' }) rating!: SkpRatingResponse | null;
+  @ApiProperty({ type: [SkpMonthScoreResponse], description: 'The closed months of the year and their published scores' }) months!: SkpMonthScoreResponse[];
+  @ApiProperty({ type: [TargetResponse], description: 'The IKI targets of the year, annual and monthly, with what was achieved' }) targets!: TargetResponse[];
 }

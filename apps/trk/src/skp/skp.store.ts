@@ -79,6 +79,24 @@ export class SkpStore {
     return rows.filter((r) => r.finalised_at !== null).map((r) => r.unit_code);
   }
 
+  /** An employee's rating of the year, or null. */
+  async rating(year: number, nip: string): Promise<SkpRating | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${RATING_COLUMNS} FROM skp_rating r LEFT JOIN employee e ON e.nip = r.nip WHERE r.year = $1 AND r.nip = $2`,
+      [year, nip],
+    )) as SkpRating[];
+    return row ?? null;
+  }
+
+  /** The published scores of an employee's closed months of the year, by month. */
+  monthScores(year: number, nip: string): Promise<{ month: string; score: string; version: number; approvedMinutes: number; normMinutes: number }[]> {
+    return this.dataSource.query(
+      `SELECT month, score::text AS score, version, approved_minutes AS "approvedMinutes", norm_minutes AS "normMinutes"
+       FROM trk_month_score WHERE nip = $1 AND month LIKE $2 ORDER BY month`,
+      [nip, `${year}-%`],
+    );
+  }
+
   async upsertRating(m: EntityManager, r: NewSkpRating): Promise<SkpRating> {
     await m.query(
       `INSERT INTO skp_rating (year, nip, unit_code, unit_path, hasil, perilaku, perilaku_values, predikat, note, rated_by, rated_at)
