@@ -160,6 +160,8 @@ async function main(): Promise<void> {
       await trkDb.query(`SELECT count(*)::int AS n, count(DISTINCT (nip, minutes, coalesce(catalogue_code, description)))::int AS distinct FROM activity`)
     ).rows[0] as { n: number; distinct: number };
 
+    // BKD opens its inbox while everything is still pending: the province-wide query, at its largest.
+    const bkdInbox = await timeInbox(gw, adminHeaders);
     const atasanHeaders = people.slice(0, organisation.atasan).map((p) => p.headers);
     console.log(
       `verification: ${fmt(atasanHeaders.length)} atasan, ${CLIENTS} at a time, each reading their inbox and approving it in bulk; then BKD the OPD heads'…`,
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
     console.log(`  ${describePgCalibration(closeCalibration)}`);
     const scoreEvents = await countEvents(broker.address, 'trk.performance.v1', EMPLOYEES);
 
-    report({ rush, rushCalibration, entryCalibration, stored, inboxes, verifyCalibration, decided, activityEvents, closing, closeCalibration, scoreEvents });
+    report({ rush, rushCalibration, entryCalibration, stored, bkdInbox, inboxes, verifyCalibration, decided, activityEvents, closing, closeCalibration, scoreEvents });
   } finally {
     for (const stop of stopBare) await stop();
     await trkDb.end().catch(() => undefined);
@@ -206,6 +208,7 @@ interface Figures {
   rushCalibration: LoadResult;
   entryCalibration: Awaited<ReturnType<typeof pgWriteCalibration>>;
   stored: { n: number; distinct: number };
+  bkdInbox: { ms: number[]; entries: number };
   inboxes: InboxRun;
   verifyCalibration: Awaited<ReturnType<typeof pgWriteCalibration>>;
   decided: number;
@@ -252,6 +255,13 @@ function report(f: Figures): void {
       ],
       ['entry events delivered (distinct)', fmt(recorded), ...none, fmt(ENTRIES), ok(recorded === ENTRIES)],
       [
+        `BKD's inbox with ${fmt(ENTRIES)} pending province-wide (${fmt(f.bkdInbox.entries)} its own), median of 3 (max)`,
+        `${ms(percentile(f.bkdInbox.ms, 50))} (${ms(f.bkdInbox.ms.at(-1)!)})`,
+        ...none,
+        '',
+        '',
+      ],
+      [
         `verification: ${fmt(f.inboxes.inboxes)} inboxes cleared in bulk (calibration: raw PostgreSQL)`,
         ...vs(f.inboxes.seconds, verifySeconds, sec),
         '≤ 60 s',
@@ -285,6 +295,19 @@ function report(f: Figures): void {
   console.log(
     `calibration, measured in this run next to each figure: bare Fastify = the same requests (same client code, ${CLIENTS} clients back to back) answered by a bare Fastify app in its own process; raw PostgreSQL = \`pg\` transactions on the same server, each INSERTing rows and as many outbox-like events: one per transaction from ${CLIENTS} clients for the entries, ${f.verifyCalibration.rowsPerTransaction} (a team's entries) from ${CLIENTS} clients for the verification, ${CLOSE_BATCH} from one client for the close (the time for as many rows as the figure's); ratio = figure ÷ calibration, which compares across machines where the absolute figures do not.`,
   );
+}
+
+/** BKD's inbox read three times: how long each took, and how many entries it held. */
+async function timeInbox(gw: string, headers: Record<string, string>): Promise<{ ms: number[]; entries: number }> {
+  const ms: number[] = [];
+  let entries = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const response = await fetch(`${gw}/api/v1/trk/activities/pending`, { headers: { authorization: headers.authorization } });
+    entries = ((await response.json()) as unknown[]).length;
+    ms.push(performance.now() - t);
+  }
+  return { ms: ms.sort((a, b) => a - b), entries };
 }
 
 /** Four activities for each SIAP position type, 60 standard minutes each, no evidence required. */
