@@ -99,6 +99,10 @@ describe('TRK verification', () => {
     expect((await p.trk('POST', '/activities/verify', verify([ids.c1], 'APPROVE'), kabid)).status).toBe(403);
     const inbox = await p.trk('GET', '/activities/pending', undefined, opBkd);
     expect(inbox.body.map((e: { id: string }) => e.id)).toEqual([ids.c1]);
+    // BKD's holds the vacant ones of every unit, and never those whose atasan is in post.
+    const bkd = (await p.trk('GET', '/activities/pending', undefined, ADMIN)).body as { id: string; nip: string }[];
+    expect(bkd.map((e) => e.id)).toContain(ids.c1);
+    expect(bkd.filter((e) => [analis.nip, perawat.nip].includes(e.nip))).toEqual([]);
     const r = await p.trk('POST', '/activities/verify', verify([ids.c1], 'APPROVE'), opBkd);
     expect(r.status).toBe(200);
   });
