@@ -35,11 +35,11 @@ export interface DemoPosition {
   parentCode?: string;
 }
 
-/** Each OPD: a secretariat and two fields (bidang), a head, their chiefs, analysts and clerks. */
-export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition[]; staffPositions: DemoPosition[] } {
+/** Each OPD with a secretariat and two fields (bidang): the units, each OPD's head and each sub-unit's chief. */
+export function demoUnitsAndChiefs(): { units: DemoUnit[]; heads: DemoPosition[]; chiefs: DemoPosition[] } {
   const units: DemoUnit[] = [];
-  const positions: DemoPosition[] = [];
-  const staffPositions: DemoPosition[] = [];
+  const heads: DemoPosition[] = [];
+  const chiefs: DemoPosition[] = [];
   for (const opd of SULTENG_OPDS) {
     units.push({ code: opd.code, name: opd.name });
     const head: DemoPosition = {
@@ -50,7 +50,7 @@ export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition
       kelasJabatan: 14,
       unitCode: opd.code,
     };
-    positions.push(head);
+    heads.push(head);
     for (const [suffix, name] of [
       ['SEKRETARIAT', 'Sekretariat'],
       ['BIDANG-1', 'Bidang Program'],
@@ -58,7 +58,7 @@ export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition
     ]) {
       const unitCode = `${opd.code}-${suffix}`;
       units.push({ code: unitCode, name: `${name} ${opd.name}`, parentCode: opd.code });
-      const chief: DemoPosition = {
+      chiefs.push({
         code: `${unitCode}-KEPALA`,
         name: `Kepala ${name}`,
         type: 'STRUKTURAL',
@@ -66,27 +66,40 @@ export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition
         kelasJabatan: 11,
         unitCode,
         parentCode: head.code,
-      };
-      const analyst: DemoPosition = {
-        code: `${unitCode}-ANALIS`,
-        name: `Analis ${name}`,
-        type: 'FUNGSIONAL',
-        jenjang: 'Ahli Pertama',
-        kelasJabatan: 8,
-        unitCode,
-        parentCode: chief.code,
-      };
-      const clerk: DemoPosition = {
-        code: `${unitCode}-PELAKSANA`,
-        name: `Pengadministrasi ${name}`,
-        type: 'PELAKSANA',
-        kelasJabatan: 5,
-        unitCode,
-        parentCode: chief.code,
-      };
-      positions.push(chief, analyst, clerk);
-      staffPositions.push(analyst, clerk);
+      });
     }
+  }
+  return { units, heads, chiefs };
+}
+
+/** Each OPD: a secretariat and two fields (bidang), a head, their chiefs, analysts and clerks. */
+export function demoOrganisation(): { units: DemoUnit[]; positions: DemoPosition[]; staffPositions: DemoPosition[] } {
+  const { units, heads, chiefs } = demoUnitsAndChiefs();
+  const positions: DemoPosition[] = [];
+  const staffPositions: DemoPosition[] = [];
+  for (const chief of chiefs) {
+    const head = heads.find((h) => h.code === chief.parentCode)!;
+    if (!positions.includes(head)) positions.push(head);
+    const name = chief.name.replace(/^Kepala /, '');
+    const analyst: DemoPosition = {
+      code: `${chief.unitCode}-ANALIS`,
+      name: `Analis ${name}`,
+      type: 'FUNGSIONAL',
+      jenjang: 'Ahli Pertama',
+      kelasJabatan: 8,
+      unitCode: chief.unitCode,
+      parentCode: chief.code,
+    };
+    const clerk: DemoPosition = {
+      code: `${chief.unitCode}-PELAKSANA`,
+      name: `Pengadministrasi ${name}`,
+      type: 'PELAKSANA',
+      kelasJabatan: 5,
+      unitCode: chief.unitCode,
+      parentCode: chief.code,
+    };
+    positions.push(chief, analyst, clerk);
+    staffPositions.push(analyst, clerk);
   }
   return { units, positions, staffPositions };
 }

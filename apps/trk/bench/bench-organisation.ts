@@ -1,4 +1,4 @@
-import { SULTENG_OPDS, type DemoPosition, type DemoUnit } from '../../../scripts/demo/sulteng-organisation';
+import { demoUnitsAndChiefs, type DemoPosition } from '../../../scripts/demo/sulteng-organisation';
 import type { SeedOrganisation } from '../../../scripts/seed';
 
 /**
@@ -10,38 +10,7 @@ import type { SeedOrganisation } from '../../../scripts/seed';
  * Sekda) is outside the platform, so BKD verifies their entries.
  */
 export function benchOrganisation(employees: number, atasan: number): SeedOrganisation & { atasan: number } {
-  const units: DemoUnit[] = [];
-  const heads: DemoPosition[] = [];
-  const chiefs: DemoPosition[] = [];
-  for (const opd of SULTENG_OPDS) {
-    units.push({ code: opd.code, name: opd.name });
-    const head: DemoPosition = {
-      code: `${opd.code}-KEPALA`,
-      name: `Kepala ${opd.name}`,
-      type: 'STRUKTURAL',
-      eselon: 'II.a',
-      kelasJabatan: 14,
-      unitCode: opd.code,
-    };
-    heads.push(head);
-    for (const [suffix, name] of [
-      ['SEKRETARIAT', 'Sekretariat'],
-      ['BIDANG-1', 'Bidang Program'],
-      ['BIDANG-2', 'Bidang Pelayanan'],
-    ]) {
-      const unitCode = `${opd.code}-${suffix}`;
-      units.push({ code: unitCode, name: `${name} ${opd.name}`, parentCode: opd.code });
-      chiefs.push({
-        code: `${unitCode}-KEPALA`,
-        name: `Kepala ${name}`,
-        type: 'STRUKTURAL',
-        eselon: 'III.a',
-        kelasJabatan: 11,
-        unitCode,
-        parentCode: head.code,
-      });
-    }
-  }
+  const { units, heads, chiefs } = demoUnitsAndChiefs();
   const teamCount = atasan - heads.length - chiefs.length;
   if (teamCount < 1 || employees <= atasan)
     throw new Error(`bench organisation: ${atasan} atasan need more than ${heads.length + chiefs.length} and fewer than ${employees}`);
