@@ -190,7 +190,20 @@ async function main(): Promise<void> {
     console.log(`  ${describePgCalibration(closeCalibration)}`);
     const scoreEvents = await countEvents(broker.address, 'trk.performance.v1', EMPLOYEES);
 
-    report({ rush, rushCalibration, entryCalibration, stored, bkdInbox, inboxes, verifyCalibration, decided, activityEvents, closing, closeCalibration, scoreEvents });
+    report({
+      rush,
+      rushCalibration,
+      entryCalibration,
+      stored,
+      bkdInbox,
+      inboxes,
+      verifyCalibration,
+      decided,
+      activityEvents,
+      closing,
+      closeCalibration,
+      scoreEvents,
+    });
   } finally {
     for (const stop of stopBare) await stop();
     await trkDb.end().catch(() => undefined);

@@ -7,6 +7,9 @@ import { ActivityEntryService } from './activities/activity-entry.service';
 import { ActivityQueries } from './activities/activity-queries.service';
 import { ActivityVerificationService } from './activities/activity-verification.service';
 import { ActivityStore } from './activities/activity.store';
+import { EntryDaysController } from './activities/entry-days.controller';
+import { EntryDaysService } from './activities/entry-days.service';
+import { EntryDaysStore } from './activities/entry-days.store';
 import { BackdatingWindowController } from './backdating/backdating-window.controller';
 import { BackdatingWindows } from './backdating/backdating-window.service';
 import { BackdatingWindowStore } from './backdating/backdating-window.store';
@@ -16,6 +19,7 @@ import { CatalogueStore } from './catalogue/catalogue.store';
 import { Clock, LocalClock, SystemClock } from './common/clock';
 import { TrkAccess } from './common/trk-access';
 import { KmobMonthProjection } from './discipline/kmob-month.projection';
+import { KmobRequestProjection } from './discipline/kmob-request.projection';
 import { StoredFiles } from './files/stored-files';
 import { MonthCloseJob } from './months/month-close.job';
 import { MonthCloseService } from './months/month-close.service';
@@ -24,6 +28,7 @@ import { ScoreCorrections } from './months/score-corrections';
 import { ScorePublisher } from './months/score-publisher';
 import { TrkSchema1732791000000 } from './persistence/1732791000000-trk-schema';
 import { TrkPerformance1732791100000 } from './persistence/1732791100000-trk-performance';
+import { TrkKmobRequests1732791200000 } from './persistence/1732791200000-trk-kmob-requests';
 import { RuleStore } from './rules/rule-store';
 import { RulesController } from './rules/rules.controller';
 import { MonthScores } from './scores/month-scores';
@@ -56,7 +61,7 @@ export const TRK_SERVICE: ServiceDefinition<TrkConfig> = {
         config,
         logger,
         entities: [],
-        migrations: [SiapReadModel1732790000000, TrkSchema1732791000000, TrkPerformance1732791100000],
+        migrations: [SiapReadModel1732790000000, TrkSchema1732791000000, TrkPerformance1732791100000, TrkKmobRequests1732791200000],
         // The catalogue import is applied at once; the month close is a job.
         jobs: JOBS,
         storesFiles: TRK.storesFiles,
@@ -70,6 +75,7 @@ export const TRK_SERVICE: ServiceDefinition<TrkConfig> = {
     ],
     controllers: [
       ActivityController,
+      EntryDaysController,
       CatalogueController,
       BackdatingWindowController,
       RulesController,
@@ -93,6 +99,8 @@ export const TRK_SERVICE: ServiceDefinition<TrkConfig> = {
       ActivityEntryService,
       ActivityVerificationService,
       ActivityQueries,
+      EntryDaysStore,
+      EntryDaysService,
       TargetStore,
       TargetService,
       ScoreFactsStore,
@@ -102,6 +110,7 @@ export const TRK_SERVICE: ServiceDefinition<TrkConfig> = {
       ScoreCorrections,
       MonthCloseService,
       KmobMonthProjection,
+      KmobRequestProjection,
       SkpStore,
       SkpRatingService,
       SkpUnitService,

@@ -4,11 +4,12 @@ import {
   countedMinutes,
   datesOfMonth,
   metNorm,
+  normDays,
   pendingTreatment,
   pointsAddUp,
   reducingDaysOf,
   scorePositionType,
-  workingDaysInService,
+  workingDatesInService,
   type ServiceSpell,
 } from '../src/domain/score-facts';
 import { coversDate, targetPeriod } from '../src/domain/target-period';
@@ -48,7 +49,8 @@ describe("working days in service by TRK's own calendar", () => {
     { case: 'appointed from the 22nd', spells: [{ validFrom: '2026-06-22', unitPath: ['BKD'] }], expected: { daysInService: 9, workingDays: 7 } },
     { case: 'appointed after the month: not in service', spells: [], expected: { daysInService: 0, workingDays: 0 } },
   ])('$case', ({ spells, expected }) => {
-    expect(workingDaysInService(JUNE, spells, weekdaysOnly)).toEqual(expected);
+    const { daysInService, workingDates } = workingDatesInService(JUNE, spells, weekdaysOnly);
+    expect({ daysInService, workingDays: workingDates.length }).toEqual(expected);
   });
 
   it('uses the calendar of the unit the employee was in that day', () => {
@@ -56,7 +58,7 @@ describe("working days in service by TRK's own calendar", () => {
       path[0] === 'SMA-1' ? new Set([...weekdaysOnly(), ...JUNE.filter((date) => weekdayOf(date) === 6)]) : weekdaysOnly();
     const moved = [BKD, { validFrom: '2026-06-22', unitPath: ['SMA-1'] }];
     // The Saturday 27 June is a school day.
-    expect(workingDaysInService(JUNE, moved, schoolSaturdays).workingDays).toBe(21);
+    expect(workingDatesInService(JUNE, moved, schoolSaturdays).workingDates).toHaveLength(21);
   });
 });
 
@@ -69,6 +71,25 @@ describe("the days K-Mob's summary takes off the norm", () => {
     { case: 'dinas luar only when the rule lists it', counts: { H: 15, DL: 5 }, statuses: ['C', 'S', 'DL'], expected: 5 },
   ])('$case: $expected', ({ counts, statuses, expected }) => {
     expect(reducingDaysOf(counts, statuses)).toBe(expected);
+  });
+});
+
+describe("the norm's days: K-Mob's closed month, else TRK's calendar less the approved requests", () => {
+  const workingDates = [...weekdaysOnly()];
+  const leave = { type: 'CUTI_TAHUNAN', startDate: '2026-06-08', endDate: '2026-06-10' };
+  it.each<{
+    case: string;
+    kmobMonth?: { workingDays: number; counts: Record<string, number> };
+    expected: { workingDays: number; reducingDays: number; source: string };
+  }>([
+    { case: 'K-Mob has not closed the month', expected: { workingDays: 20, reducingDays: 3, source: 'TRK_CALENDAR' } },
+    {
+      case: "K-Mob's closed month wins over the requests",
+      kmobMonth: { workingDays: 20, counts: { H: 16, C: 4 } },
+      expected: { workingDays: 20, reducingDays: 4, source: 'KMOB' },
+    },
+  ])('$case gets $expected.source', ({ kmobMonth, expected }) => {
+    expect(normDays({ kmobMonth, workingDates, requests: [leave], reducingStatuses: ['C', 'S'] })).toEqual(expected);
   });
 });
 

@@ -1,3 +1,4 @@
+import { requestReducingDays, type ApprovedRequest } from './approved-requests';
 import { capped, divide, formatHundredths, fromNumber, multiply, roundHalfUp } from './exact-fraction';
 import type { MonthlyScore } from './monthly-score';
 
@@ -6,7 +7,10 @@ import type { MonthlyScore } from './monthly-score';
  * month close and a correction after it cannot disagree on them.
  */
 
-/** Where the norm's working days and leave days came from. */
+/**
+ * Where the norm's working days and leave days came from: K-Mob's closed month, or until K-Mob closes
+ * it, TRK's own calendar less the days of K-Mob's approved requests.
+ */
 export type NormSource = 'KMOB' | 'TRK_CALENDAR';
 
 /** Every day of a month YYYY-MM, as YYYY-MM-DD. */
@@ -29,17 +33,18 @@ export interface ServiceSpell {
 
 /**
  * The working days of `dates` on which the employee was in service, each by the calendar of the unit
- * they were in that day (TRK's own calendar, used until K-Mob has closed the month), and the days in
- * service at all (0: not in service that month, so there is nothing to score). Spells in date order;
- * `workingDatesOf` gives a unit path's working dates of the month, asked once per spell.
+ * they were in that day (TRK's own calendar, used until K-Mob has closed the month, with K-Mob's
+ * approved requests laid over it), and the days in service at all (0: not in service that month, so
+ * there is nothing to score). Spells in date order; `workingDatesOf` gives a unit path's working dates
+ * of the month, asked once per spell.
  */
-export function workingDaysInService(
+export function workingDatesInService(
   dates: readonly string[],
   spells: readonly ServiceSpell[],
   workingDatesOf: (unitPath: readonly string[]) => ReadonlySet<string>,
-): { daysInService: number; workingDays: number } {
+): { daysInService: number; workingDates: string[] } {
   let daysInService = 0;
-  let workingDays = 0;
+  const workingDates: string[] = [];
   spells.forEach((spell, i) => {
     if (!spell.unitPath) return;
     const until = spells[i + 1]?.validFrom;
@@ -47,10 +52,26 @@ export function workingDaysInService(
     for (const date of dates) {
       if (date < spell.validFrom || (until !== undefined && date >= until)) continue;
       daysInService++;
-      if (working.has(date)) workingDays++;
+      if (working.has(date)) workingDates.push(date);
     }
   });
-  return { daysInService, workingDays };
+  return { daysInService, workingDates };
+}
+
+/**
+ * The norm's working days, the days that lower it and where both came from. K-Mob's closed month is
+ * the word on them; until it closes, TRK's calendar in service less the working days of K-Mob's
+ * approved requests, so that leave lowers the live norm as it will once K-Mob closes the month.
+ */
+export function normDays(input: {
+  kmobMonth?: { workingDays: number; counts: Readonly<Record<string, number>> };
+  workingDates: readonly string[];
+  requests: readonly ApprovedRequest[];
+  reducingStatuses: readonly string[];
+}): { workingDays: number; reducingDays: number; source: NormSource } {
+  const { kmobMonth, workingDates, requests, reducingStatuses } = input;
+  if (kmobMonth) return { workingDays: kmobMonth.workingDays, reducingDays: reducingDaysOf(kmobMonth.counts, reducingStatuses), source: 'KMOB' };
+  return { workingDays: workingDates.length, reducingDays: requestReducingDays(workingDates, requests, reducingStatuses), source: 'TRK_CALENDAR' };
 }
 
 /**

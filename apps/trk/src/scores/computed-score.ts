@@ -6,7 +6,7 @@ export interface NormFactsView {
   /** The full month's norm in the rule in force. */
   fullMinutes: number;
   workingDays: number;
-  /** Working days with a status the norm rule lists (leave, sick): from K-Mob only. */
+  /** Working days with a status the norm rule lists (leave, sick): from K-Mob's closed month, or before it closes, its approved requests. */
   reducingDays: number;
   reducingStatuses: string[];
   proratedMinutes: number;

@@ -2,16 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LocalClock } from '../common/clock';
 import { monthlyScore, proratedNorm, type ScoreWeights } from '../domain/monthly-score';
+import type { ApprovedRequest } from '../domain/approved-requests';
 import {
   achievementPercent,
   countedMinutes,
   datesOfMonth,
   metNorm,
+  normDays,
   pendingTreatment,
   pointsAddUp,
-  reducingDaysOf,
   scorePositionType,
-  workingDaysInService,
+  workingDatesInService,
+  type ServiceSpell,
 } from '../domain/score-facts';
 import { nearestRuleOn, type EffectiveRule, type ScopedRule } from '../rules/effective-rules';
 import type { NormRule, ScoreWeightRule, WorkdayRule } from '../rules/rule-kinds';
@@ -87,11 +89,14 @@ export class MonthScores {
     const everyone = [...new Set([...nips, ...[...teams].flatMap((nip) => subordinates.get(nip)!)])];
     const spells = await this.facts.spells(db, everyone, lastDay);
     const kmob = await this.facts.kmobMonths(db, everyone, month);
+    // Once K-Mob has closed an employee's month its day counts replace the requests, which are then not read.
+    const open = everyone.filter((nip) => !kmob.has(nip));
+    const requests = open.length > 0 ? await this.facts.approvedRequests(db, open, firstDay, lastDay) : new Map<string, ApprovedRequest[]>();
     const minutes = await this.facts.minutes(db, everyone, firstDay, lastDay);
     const targets = await this.facts.monthTargets(db, nips, month);
     const bases = new Map<string, Base>();
     for (const nip of everyone) {
-      const base = this.base(rules, dates, spells.get(nip) ?? [], kmob.get(nip), minutes.get(nip) ?? NO_MINUTES, treatment);
+      const base = this.base(rules, dates, spells.get(nip) ?? [], kmob.get(nip), requests.get(nip) ?? [], minutes.get(nip) ?? NO_MINUTES, treatment);
       if (base) bases.set(nip, base);
     }
 
@@ -144,24 +149,23 @@ export class MonthScores {
   private base(
     rules: MonthRules,
     dates: string[],
-    spells: Parameters<typeof workingDaysInService>[1],
+    spells: ServiceSpell[],
     kmob: KmobMonthRow | undefined,
+    requests: ApprovedRequest[],
     minutes: MinuteTotals,
     treatment: ReturnType<typeof pendingTreatment>,
   ): Base | null {
     const { normMinutes, reducingStatuses } = rules.norm.value;
-    const calendar = workingDaysInService(dates, spells, rules.workingDatesOf);
-    // K-Mob's closed month is the word on working days and leave; until it closes, TRK's calendar, with no leave known.
+    const calendar = workingDatesInService(dates, spells, rules.workingDatesOf);
     if (!kmob && calendar.daysInService === 0) return null;
-    const workingDays = kmob ? kmob.workingDays : calendar.workingDays;
-    const reducingDays = kmob ? reducingDaysOf(kmob.counts, reducingStatuses) : 0;
+    const { workingDays, reducingDays, source } = normDays({ kmobMonth: kmob, workingDates: calendar.workingDates, requests, reducingStatuses });
     const norm: NormFactsView = {
       fullMinutes: normMinutes,
       workingDays,
       reducingDays,
       reducingStatuses,
       proratedMinutes: proratedNorm({ normMinutes, workingDays, reducingDays }),
-      source: kmob ? 'KMOB' : 'TRK_CALENDAR',
+      source,
       kmobVersion: kmob?.version ?? null,
       ruleSource: rules.norm.source,
       ruleEffectiveFrom: rules.norm.effectiveFrom,

@@ -18,7 +18,7 @@ export function explain(s: Omit<ComputedScore, 'explanation'>): string[] {
   lines.push(
     norm.source === 'KMOB'
       ? `Sumber hari kerja dan hari ${statuses}: rekap disiplin K-Mob bulan ${s.month} versi ${norm.kmobVersion}`
-      : `Sumber hari kerja: kalender kerja TRK (jam kerja unit dan hari libur), karena K-Mob belum menutup bulan ${s.month}; hari ${statuses} belum diketahui sehingga tidak mengurangi norma`,
+      : `Sumber hari kerja: kalender kerja TRK (jam kerja unit dan hari libur), karena K-Mob belum menutup bulan ${s.month}; sumber hari ${statuses}: permohonan yang telah disetujui di K-Mob (${norm.reducingDays} hari kerja), sampai rekap disiplin K-Mob bulan ${s.month} menggantikannya`,
   );
   lines.push(`Menit diakui: ${formatCount(s.verifiedMinutes)} menit dari kegiatan yang disetujui (kegiatan yang dikurangi dihitung sebesar menit yang diakui)`);
   if (pending.entries > 0) {

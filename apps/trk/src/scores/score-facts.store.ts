@@ -1,6 +1,7 @@
 import { SiapScope } from '@app/siap-read-model';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ApprovedRequest } from '../domain/approved-requests';
 import type { ServiceSpell } from '../domain/score-facts';
 import { ACHIEVED_SQL } from '../targets/target.store';
 
@@ -65,6 +66,18 @@ export class ScoreFactsStore {
       counts: Record<string, number>;
     }[];
     return byNip(rows, (r) => ({ version: r.version, workingDays: r.working_days, counts: r.counts }));
+  }
+
+  /** K-Mob's approved requests overlapping the days from `firstDay` to `lastDay`, whatever their type. */
+  async approvedRequests(db: Queryable, nips: string[], firstDay: string, lastDay: string): Promise<Map<string, ApprovedRequest[]>> {
+    const rows = (await db.query(
+      `SELECT nip, type, to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate"
+       FROM kmob_request WHERE nip = ANY($1) AND start_date <= $3 AND end_date >= $2`,
+      [nips, firstDay, lastDay],
+    )) as (ApprovedRequest & { nip: string })[];
+    const requests = new Map<string, ApprovedRequest[]>();
+    for (const { nip, ...r } of rows) requests.set(nip, [...(requests.get(nip) ?? []), r]);
+    return requests;
   }
 
   async minutes(db: Queryable, nips: string[], firstDay: string, lastDay: string): Promise<Map<string, MinuteTotals>> {

@@ -20,7 +20,10 @@ export class NormResponse implements NormFactsView {
   @ApiProperty() reducingDays!: number;
   @ApiProperty({ type: [String] }) reducingStatuses!: string[];
   @ApiProperty({ description: 'fullMinutes × (workingDays − reducingDays) ÷ workingDays, whole minutes' }) proratedMinutes!: number;
-  @ApiProperty({ enum: ['KMOB', 'TRK_CALENDAR'], description: "K-Mob's closed month, or TRK's own calendar (no leave known) before K-Mob closed it" })
+  @ApiProperty({
+    enum: ['KMOB', 'TRK_CALENDAR'],
+    description: "K-Mob's closed month, or before K-Mob closed it TRK's own calendar less the leave and sick days of the requests K-Mob approved",
+  })
   source!: NormSource;
   @ApiProperty({ type: Number, nullable: true }) kmobVersion!: number | null;
   @ApiProperty() ruleSource!: string;

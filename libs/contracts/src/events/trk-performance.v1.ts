@@ -47,7 +47,7 @@ const MONTH_SCORE_SCHEMA = {
     normSource: {
       enum: NORM_SOURCES,
       description:
-        "Where the working days and leave days came from: K-Mob's closed month (KMOB) or, before K-Mob closed it, TRK's own work calendar with no leave days.",
+        "Where the working days and leave days came from: K-Mob's closed month (KMOB) or, before K-Mob closed it, TRK's own work calendar less the working days of K-Mob's approved requests whose day status the norm rule lists, e.g. leave and sick (TRK_CALENDAR).",
     },
     kmobVersion: { type: ['integer', 'null'], minimum: 1, description: 'The kmob.discipline summary version used; null for TRK_CALENDAR.' },
   },
