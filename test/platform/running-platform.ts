@@ -18,25 +18,33 @@ export interface RunningPlatform {
   gatewayUrl: string;
   broker: KafkaBroker;
   /** Each service's own database, to check what was (not) written. */
-  databases: Record<'gateway' | 'siap' | 'kmob', Client>;
+  databases: Record<'gateway' | 'siap' | 'kmob' | 'trk', Client>;
   call(method: string, p: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<Reply>;
   login(nip: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
 /**
- * The gateway, SIAP and K-Mob as `npm start` runs them (each its own process, its own database, one
+ * The gateway, SIAP, K-Mob and TRK as `npm start` runs them (each its own process, its own database, one
  * broker), reached over real HTTP through the gateway only.
  */
 export async function startRunningPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
   const brokerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-broker-'));
   const broker = await startBroker({ port: 0, dataDir: brokerDir, defaultPartitions: 3 });
-  const dbs = { gateway: await createTestDatabase('gateway'), siap: await createTestDatabase('siap'), kmob: await createTestDatabase('kmob') };
-  const [gatewayPort, siapPort, kmobPort] = [await freePort(), await freePort(), await freePort()];
+  // TRK keeps evidence files: in a folder of this run, removed with it.
+  const trkFiles = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-trk-files-'));
+  const dbs = {
+    gateway: await createTestDatabase('gateway'),
+    siap: await createTestDatabase('siap'),
+    kmob: await createTestDatabase('kmob'),
+    trk: await createTestDatabase('trk'),
+  };
+  const [gatewayPort, siapPort, kmobPort, trkPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const common = { KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' };
   const children: ChildProcess[] = [
     spawnService('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: dbs.siap.url }),
     spawnService('apps/kmob/src/main.ts', { ...common, PORT: String(kmobPort), DATABASE_URL: dbs.kmob.url }),
+    spawnService('apps/trk/src/main.ts', { ...common, PORT: String(trkPort), DATABASE_URL: dbs.trk.url, FILES_DIR: trkFiles }),
     spawnService('apps/gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
@@ -44,13 +52,13 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
       JWT_SECRET: randomBytes(24).toString('hex'),
       ADMIN_NIP: ADMIN.nip,
       ADMIN_PASSWORD: ADMIN.password,
-      ...upstreamSettings(SERVICES, (s) => `http://127.0.0.1:${{ siap: siapPort, kmob: kmobPort }[s.name]}`),
+      ...upstreamSettings(SERVICES, (s) => `http://127.0.0.1:${{ siap: siapPort, kmob: kmobPort, trk: trkPort }[s.name]}`),
       ...env,
     }),
   ];
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-  await Promise.all([gatewayPort, siapPort, kmobPort].map((port) => waitUntilReady(`http://127.0.0.1:${port}`)));
-  const databases = { gateway: new Client(dbs.gateway.url), siap: new Client(dbs.siap.url), kmob: new Client(dbs.kmob.url) };
+  await Promise.all([gatewayPort, siapPort, kmobPort, trkPort].map((port) => waitUntilReady(`http://127.0.0.1:${port}`)));
+  const databases = { gateway: new Client(dbs.gateway.url), siap: new Client(dbs.siap.url), kmob: new Client(dbs.kmob.url), trk: new Client(dbs.trk.url) };
   for (const db of Object.values(databases)) await db.connect();
 
   const call: RunningPlatform['call'] = async (method, p, body, token, headers = {}) => {
@@ -97,6 +105,7 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
       await broker.stop();
       for (const db of Object.values(dbs)) await db.drop();
       fs.rmSync(brokerDir, { recursive: true, force: true });
+      fs.rmSync(trkFiles, { recursive: true, force: true });
     },
   };
 }
@@ -123,6 +132,10 @@ export async function seedPeople(p: RunningPlatform, adminToken: string): Promis
   await waitFor(
     async () => (await p.databases.kmob.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length,
     "K-Mob's projection",
+  );
+  await waitFor(
+    async () => (await p.databases.trk.query('SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)', [nips])).rows[0].n === nips.length,
+    "TRK's projection",
   );
   const tokens = {} as Record<keyof typeof PEOPLE, string>;
   for (const [key, person] of Object.entries(PEOPLE) as [keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]][]) {

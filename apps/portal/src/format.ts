@@ -7,6 +7,7 @@ const timeFormat = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '
 const monthFormat = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const numberFormat = new Intl.NumberFormat('id-ID');
 const percentFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+const twoDecimals = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A YYYY-MM-DD day, as "Senin, 30 November 2026". */
 export const formatDate = (day: string) => dateFormat.format(new Date(`${day}T12:00:00+08:00`));
@@ -17,6 +18,8 @@ export const formatDateTime = (instant: string | Date) => `${shortDate.format(ne
 export const formatMonth = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00+08:00`));
 export const formatNumber = (n: number) => numberFormat.format(n);
 export const formatPercent = (n: number) => `${percentFormat.format(n)} %`;
+/** A figure the platform sends as exact decimal text ('87.50', a score or a percent), as "87,50". */
+export const formatDecimal = (text: string) => twoDecimals.format(Number(text));
 export const formatRupiah = (n: number) => `Rp ${numberFormat.format(n)}`;
 export const formatMeters = (n: number) => (n >= 1000 ? `${percentFormat.format(n / 1000)} km` : `${numberFormat.format(n)} m`);
 

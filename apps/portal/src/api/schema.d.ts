@@ -848,6 +848,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/trk/activities/entry-days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['trk_EntryDays_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/trk/catalogue': {
     parameters: {
       query?: never;
@@ -1079,7 +1095,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['trk_Skp_basis'];
     put: operations['trk_Skp_rate'];
     post?: never;
     delete?: never;
@@ -2279,6 +2295,40 @@ export interface components {
       status: 'APPROVED' | 'REDUCED' | 'REJECTED';
       entries: components['schemas']['ActivityResponse'][];
     };
+    EntryDayResponse: {
+      /**
+       * Format: date
+       * @example 2026-06-10
+       */
+      date: string;
+      /**
+       * Format: date-time
+       * @description When entries for this date stop being accepted: today's cut-off, or the closing of the back-dating window that allows it (the later one)
+       */
+      closesAt: string;
+      /** @description Allowed only by a back-dating window (a past date, a day off, or today after the cut-off) */
+      viaWindow: boolean;
+      /** @description The day's working minutes by its schedule: the most its entries may add up to */
+      workingMinutes: number;
+      /** @description Minutes already entered that day: pending ones as claimed, verified ones as they count, rejected ones not at all */
+      minutesSoFar: number;
+    };
+    EntryDaysResponse: {
+      /**
+       * Format: date
+       * @description Today in local time (WITA)
+       */
+      today: string;
+      /**
+       * Format: date-time
+       * @description Server time the answer was computed at
+       */
+      now: string;
+      /** @description Why today cannot be entered now (the cut-off has passed, a day off), or null when it can */
+      todayRefusal: string | null;
+      /** @description Every date the caller may enter now, newest first */
+      days: components['schemas']['EntryDayResponse'][];
+    };
     CatalogueActivityResponse: {
       code: string;
       name: string;
@@ -2484,7 +2534,7 @@ export interface components {
       /** @description fullMinutes × (workingDays − reducingDays) ÷ workingDays, whole minutes */
       proratedMinutes: number;
       /**
-       * @description K-Mob's closed month, or TRK's own calendar (no leave known) before K-Mob closed it
+       * @description K-Mob's closed month, or before K-Mob closed it TRK's own calendar less the leave and sick days of the requests K-Mob approved
        * @enum {string}
        */
       source: 'KMOB' | 'TRK_CALENDAR';
@@ -2555,6 +2605,54 @@ export interface components {
       /** @description The frozen score of a closed month, latest version */
       published: components['schemas']['PublishedScoreResponse'] | null;
     };
+    SkpRatingResponse: {
+      year: number;
+      nip: string;
+      name: string | null;
+      /** @description The unit the employee was in when rated */
+      unitCode: string;
+      /** @enum {string} */
+      hasil: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      /** @enum {string} */
+      perilaku: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      perilakuValues: {
+        [key: string]: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+      };
+      /**
+       * @description hasil × perilaku by the PermenPANRB 6/2022 matrix
+       * @enum {string}
+       */
+      predikat: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+      /** @example Baik */
+      predikatLabel: string;
+      note: string | null;
+      ratedBy: string;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    SkpMonthScoreResponse: {
+      /** @example 2026-03 */
+      month: string;
+      /**
+       * @description The published (frozen) monthly score, 0–100 with 2 decimals
+       * @example 87.50
+       */
+      score: string;
+      /** @description Its version: above 1 when a change after the close corrected it */
+      version: number;
+      approvedMinutes: number;
+      normMinutes: number;
+    };
+    SkpBasisResponse: {
+      year: number;
+      nip: string;
+      /** @description The rating so far, or null */
+      rating: components['schemas']['SkpRatingResponse'] | null;
+      /** @description The closed months of the year and their published scores */
+      months: components['schemas']['SkpMonthScoreResponse'][];
+      /** @description The IKI targets of the year, annual and monthly, with what was achieved */
+      targets: components['schemas']['TargetResponse'][];
+    };
     RateSkpDto: {
       /**
        * @description Hasil kerja against expectations
@@ -2605,31 +2703,6 @@ export interface components {
         KOLABORATIF: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
       };
       note?: string;
-    };
-    SkpRatingResponse: {
-      year: number;
-      nip: string;
-      name: string | null;
-      /** @description The unit the employee was in when rated */
-      unitCode: string;
-      /** @enum {string} */
-      hasil: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
-      /** @enum {string} */
-      perilaku: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
-      perilakuValues: {
-        [key: string]: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
-      };
-      /**
-       * @description hasil × perilaku by the PermenPANRB 6/2022 matrix
-       * @enum {string}
-       */
-      predikat: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
-      /** @example Baik */
-      predikatLabel: string;
-      note: string | null;
-      ratedBy: string;
-      /** Format: date-time */
-      ratedAt: string;
     };
     OrganisationRatingResponse: {
       /** @enum {string} */
@@ -4246,6 +4319,25 @@ export interface operations {
       };
     };
   };
+  trk_EntryDays_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryDaysResponse'];
+        };
+      };
+    };
+  };
   trk_Catalogue_list: {
     parameters: {
       query?: {
@@ -4676,6 +4768,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MonthStatusResponse'];
+        };
+      };
+    };
+  };
+  trk_Skp_basis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        nip: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkpBasisResponse'];
         };
       };
     };

@@ -7,13 +7,13 @@ export interface RowError {
   problems: { field: string; message: string }[];
 }
 
-/** The rows a job refused, as a table and as a real spreadsheet to fix and re-import. */
-export function RowErrors({ errors, total, fileName }: { errors: RowError[]; total: number; fileName: string }) {
+/** The rows a job refused, as a table and as a real spreadsheet to fix and re-import; `keyLabel` names what identifies a row (a NIP by default). */
+export function RowErrors({ errors, total, fileName, keyLabel = 'NIP' }: { errors: RowError[]; total: number; fileName: string; keyLabel?: string }) {
   if (total === 0) return null;
   const download = async () => {
     // Loaded on demand: the spreadsheet writer is only needed by whoever downloads.
     const { default: writeXlsxFile } = await import('write-excel-file/browser');
-    const header = [t.imports.line, 'NIP', t.imports.field, t.imports.problem].map((value) => ({ value, fontWeight: 'bold' as const }));
+    const header = [t.imports.line, keyLabel, t.imports.field, t.imports.problem].map((value) => ({ value, fontWeight: 'bold' as const }));
     const rows = errors.flatMap((e) => e.problems.map((p) => [{ value: e.line }, { value: e.key }, { value: p.field }, { value: p.message }]));
     await writeXlsxFile([header, ...rows], { columns: [{ width: 8 }, { width: 22 }, { width: 18 }, { width: 60 }] }).toFile(fileName);
   };
@@ -31,7 +31,7 @@ export function RowErrors({ errors, total, fileName }: { errors: RowError[]; tot
           <thead>
             <tr>
               <th className="number">{t.imports.line}</th>
-              <th>NIP</th>
+              <th>{keyLabel}</th>
               <th>{t.imports.problem}</th>
             </tr>
           </thead>

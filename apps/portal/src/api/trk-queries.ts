@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from './client';
+
+/**
+ * TRK's queries shared by its pages, under keys that start with 'trk' and the thing they hold, so
+ * recording or verifying an activity refreshes every page that shows it.
+ */
+export const trkKeys = {
+  entryDays: ['trk', 'entry-days'] as const,
+  activities: ['trk', 'activities'] as const,
+  month: (nip: string, month: string) => ['trk', 'activities', nip, month] as const,
+  pending: ['trk', 'activities', 'pending'] as const,
+  catalogue: (positionCode: string | null) => ['trk', 'catalogue', positionCode ?? 'semua'] as const,
+  targets: (nip: string) => ['trk', 'targets', nip] as const,
+  score: (nip: string, month: string) => ['trk', 'score', nip, month] as const,
+  skpUnit: (year: string, unitCode: string) => ['trk', 'skp', year, unitCode] as const,
+};
+
+const fetchEntryDays = () => unwrap(api.GET('/api/v1/trk/activities/entry-days'));
+const fetchMonth = (nip: string, month: string) => unwrap(api.GET('/api/v1/trk/activities', { params: { query: { nip, month } } }));
+const fetchPending = () => unwrap(api.GET('/api/v1/trk/activities/pending'));
+const fetchCatalogue = (positionCode: string | null) => unwrap(api.GET('/api/v1/trk/catalogue', { params: { query: positionCode ? { positionCode } : {} } }));
+const fetchTargets = (nip: string) => unwrap(api.GET('/api/v1/trk/targets', { params: { query: { nip } } }));
+
+type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export type EntryDay = Answer<typeof fetchEntryDays>['days'][number];
+export type Activity = Answer<typeof fetchMonth>[number];
+export type PendingActivity = Answer<typeof fetchPending>[number];
+export type CatalogueActivity = Answer<typeof fetchCatalogue>[number];
+export type Target = Answer<typeof fetchTargets>[number];
+
+/** The dates the caller may enter now; read again each minute, since the cut-off closes today while the page is open. */
+export const useEntryDays = () => useQuery({ queryKey: trkKeys.entryDays, queryFn: fetchEntryDays, refetchInterval: 60_000 });
+
+export const useMonthActivities = (nip: string, month: string) => useQuery({ queryKey: trkKeys.month(nip, month), queryFn: () => fetchMonth(nip, month) });
+
+export const usePendingActivities = () => useQuery({ queryKey: trkKeys.pending, queryFn: fetchPending });
+
+/** A position's catalogue (its own activities and its type's), or, with none given, every activity. */
+export const useCatalogue = (positionCode: string | null, enabled = true) =>
+  useQuery({ queryKey: trkKeys.catalogue(positionCode), enabled, queryFn: () => fetchCatalogue(positionCode) });
+
+export const useTargets = (nip: string, enabled = true) => useQuery({ queryKey: trkKeys.targets(nip), enabled, queryFn: () => fetchTargets(nip) });
+
+/** The atasan's direct subordinates (K-Mob's team list), to choose whose score, targets or SKP to see. */
+export const useTeam = (enabled: boolean) => useQuery({ queryKey: ['kmob', 'team'], enabled, queryFn: () => unwrap(api.GET('/api/v1/kmob/attendance/team')) });
