@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEMO_CATALOGUE } from './demo/demo-catalogue';
 import { demoEmployeesCsv, demoOffices, demoOrganisation, type DemoPosition, type DemoUnit } from './demo/sulteng-organisation';
 
 /** What the seed loads: units, positions, and the positions employees are spread over (employee i holds `employeePositions[i % length]`). */
@@ -68,6 +69,7 @@ export async function seedDemo(
     await new Promise((r) => setTimeout(r, 1000));
   }
   if (options.offices !== false) await seedOffices(base, auth, log);
+  await seedCatalogue(base, auth, log);
 }
 
 function demoSeedOrganisation(): SeedOrganisation {
@@ -82,6 +84,24 @@ function byLevel(positions: DemoPosition[]): DemoPosition[][] {
   const levels: DemoPosition[][] = [];
   for (const p of positions) (levels[depth(p)] ??= []).push(p);
   return levels;
+}
+
+/** TRK's demo catalogue; what an OPD has already put there is left as it is. */
+async function seedCatalogue(base: string, auth: Record<string, string>, log: (m: string) => void): Promise<void> {
+  const existing = await fetch(`${base}/api/v1/trk/catalogue`, { headers: auth });
+  if (existing.status === 404 || existing.status === 502) return log('seed: TRK is not routed by this gateway; no catalogue set');
+  if (existing.status !== 200) throw new Error(`TRK catalogue: ${existing.status} ${await existing.text()}`);
+  const codes = new Set(((await existing.json()) as { code: string }[]).map((a) => a.code));
+  const missing = DEMO_CATALOGUE.filter((a) => !codes.has(a.code));
+  log(`seed: ${missing.length} activities in TRK's catalogue…`);
+  for (const { code, ...activity } of missing) {
+    const r = await fetch(`${base}/api/v1/trk/catalogue/${code}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify(activity),
+    });
+    if (r.status !== 200) throw new Error(`catalogue ${code}: ${r.status} ${await r.text()}`);
+  }
 }
 
 /** K-Mob's office locations, once K-Mob has heard of the units from SIAP (it learns them by events). */

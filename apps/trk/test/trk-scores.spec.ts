@@ -96,6 +96,11 @@ describe('TRK monthly score, month close and corrections', () => {
     expect([s.approvedMinutes, s.score, s.partsAddUp]).toEqual([4800, '78.00', true]);
     expect(s.explanation).toEqual(
       expect.arrayContaining([
+        // Rules are named in words by the date they took effect; their sources stay in norm and weights.
+        expect.stringMatching(
+          /^Norma 6\.000 menit × \(20 hari kerja − 0 hari berstatus C\/S\) ÷ 20 hari kerja = 6\.000 menit \(aturan norma yang berlaku sejak \d{1,2} [A-Z][a-z]+ \d{4}\)$/,
+        ),
+        expect.stringMatching(/\(aturan bobot yang berlaku sejak 1 Juni 2026\)$/),
         expect.stringContaining('kalender kerja TRK'),
         '1 kegiatan (300 menit) belum diverifikasi: ditampilkan terpisah dan belum dihitung sampai batas verifikasi 2026-07-05 atau penutupan bulan',
       ]),
@@ -121,7 +126,7 @@ describe('TRK monthly score, month close and corrections', () => {
     expect([s.positionType, s.positionTypeSource, s.weights]).toEqual([
       'FUNGSIONAL',
       'SIAP',
-      { ...WEIGHTS.value.FUNGSIONAL, inRules: true, source: WEIGHTS.source },
+      { ...WEIGHTS.value.FUNGSIONAL, inRules: true, source: WEIGHTS.source, effectiveFrom: '2026-06-01' },
     ]);
     expect(await p.db.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = 'trk-discipline'`)).toEqual([{ n: 1 }]);
   });

@@ -2565,6 +2565,11 @@ export interface components {
       /** @description false: the rules have no weights for the position type, so activity counts 100% */
       inRules: boolean;
       source: string;
+      /**
+       * Format: date
+       * @description When the weights in force took effect
+       */
+      effectiveFrom: string;
     };
     PublishedScoreResponse: {
       version: number;

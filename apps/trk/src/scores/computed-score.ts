@@ -46,7 +46,7 @@ export interface ComputedScore {
   subordinates: { total: number; metNorm: number } | null;
   positionType: string;
   positionTypeSource: PositionTypeSource;
-  weights: { activity: number; target: number; subordinates: number; inRules: boolean; source: string };
+  weights: { activity: number; target: number; subordinates: number; inRules: boolean; source: string; effectiveFrom: string };
   /** Each figure's origin, in Bahasa Indonesia. */
   explanation: string[];
 }

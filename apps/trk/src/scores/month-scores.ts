@@ -139,7 +139,7 @@ export class MonthScores {
         subordinates: team,
         positionType: position.type,
         positionTypeSource: position.source,
-        weights: { ...weights, inRules: ruled !== undefined, source: rules.weights.source },
+        weights: { ...weights, inRules: ruled !== undefined, source: rules.weights.source, effectiveFrom: rules.weights.effectiveFrom },
       };
       scores.set(nip, { ...computed, explanation: mode === 'LIVE' ? explain(computed) : [] });
     }

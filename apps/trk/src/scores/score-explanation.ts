@@ -1,4 +1,4 @@
-import { formatCount } from '../domain/bahasa-format';
+import { formatCount, formatDate } from '../domain/bahasa-format';
 import type { ComputedScore } from './computed-score';
 
 const POSITION_TYPE_ORIGIN = {
@@ -7,13 +7,17 @@ const POSITION_TYPE_ORIGIN = {
   DEFAULT: 'jenis jabatan tidak tercatat di salinan SIAP; dianggap PELAKSANA',
 } as const;
 
-/** Where each figure of a score came from, line by line, for the employee, the atasan and BKD (Bahasa Indonesia). */
+/**
+ * Where each figure of a score came from, line by line, for the employee, the atasan and BKD (Bahasa
+ * Indonesia). A rule is named by what it is and since when it applies; its source (the regulation and
+ * BKD's notes) is in the score's norm and weights for whoever wants it.
+ */
 export function explain(s: Omit<ComputedScore, 'explanation'>): string[] {
   const { norm, pending, weights } = s;
   const lines: string[] = [];
   const statuses = norm.reducingStatuses.join('/');
   lines.push(
-    `Norma ${formatCount(norm.fullMinutes)} menit × (${norm.workingDays} hari kerja − ${norm.reducingDays} hari berstatus ${statuses}) ÷ ${norm.workingDays} hari kerja = ${formatCount(norm.proratedMinutes)} menit (aturan norma berlaku ${norm.ruleEffectiveFrom}: ${norm.ruleSource})`,
+    `Norma ${formatCount(norm.fullMinutes)} menit × (${norm.workingDays} hari kerja − ${norm.reducingDays} hari berstatus ${statuses}) ÷ ${norm.workingDays} hari kerja = ${formatCount(norm.proratedMinutes)} menit (aturan norma yang berlaku sejak ${formatDate(norm.ruleEffectiveFrom)})`,
   );
   lines.push(
     norm.source === 'KMOB'
@@ -34,7 +38,7 @@ export function explain(s: Omit<ComputedScore, 'explanation'>): string[] {
   lines.push(`Jenis jabatan ${s.positionType} (${POSITION_TYPE_ORIGIN[s.positionTypeSource]})`);
   lines.push(
     weights.inRules
-      ? `Bobot ${s.positionType}: aktivitas ${weights.activity}%, target ${weights.target}%, bawahan ${weights.subordinates}% (${weights.source})`
+      ? `Bobot ${s.positionType}: aktivitas ${weights.activity}%, target ${weights.target}%, bawahan ${weights.subordinates}% (aturan bobot yang berlaku sejak ${formatDate(weights.effectiveFrom)})`
       : `Aturan bobot tidak memuat jenis jabatan ${s.positionType}: dipakai aktivitas 100%`,
   );
   if (s.targets.length === 0) lines.push(`Tidak ada target bulanan yang disetujui untuk ${s.month}`);

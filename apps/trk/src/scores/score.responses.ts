@@ -62,6 +62,7 @@ export class WeightsResponse {
   @ApiProperty() subordinates!: number;
   @ApiProperty({ description: 'false: the rules have no weights for the position type, so activity counts 100%' }) inRules!: boolean;
   @ApiProperty() source!: string;
+  @ApiProperty({ format: 'date', description: 'When the weights in force took effect' }) effectiveFrom!: string;
 }
 
 export class PublishedScoreResponse {
