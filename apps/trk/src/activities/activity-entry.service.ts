@@ -108,12 +108,15 @@ export class ActivityEntryService {
   }
 
   private async judgeAndWrite(batch: Pending[]): Promise<void> {
-    const contexts = await preparedQuery<EntryContextRow>(this.dataSource, 'trk_entry_contexts', ENTRY_CONTEXT_SQL, [
-      batch.map((p) => p.nip),
-      batch.map((p) => p.dto.date),
-      batch.map((p) => p.dto.catalogueCode ?? null),
+    // Read side by side, on two connections: the batch waits for one round trip, not two.
+    const [contexts, rules] = await Promise.all([
+      preparedQuery<EntryContextRow>(this.dataSource, 'trk_entry_contexts', ENTRY_CONTEXT_SQL, [
+        batch.map((p) => p.nip),
+        batch.map((p) => p.dto.date),
+        batch.map((p) => p.dto.catalogueCode ?? null),
+      ]),
+      this.rules.entryRules(),
     ]);
-    const rules = await this.rules.entryRules();
     const now = this.clock.now();
     const local = this.clock.at(now);
     const judged = await Promise.all(
