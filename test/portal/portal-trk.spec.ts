@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildPortal } from '../../scripts/platform/portal-build';
 import { ADMIN, PASSWORD, PEOPLE, seedPeople, startRunningPlatform, type RunningPlatform } from '../platform/running-platform';
+import { waitFor } from '@app/testing';
 import { ARTIFACTS, auditPage, launchChromium, PHONE, phoneContext, type AxeViolation } from '@app/testing/browser';
 
 const OFFICE = { latitude: -0.8917, longitude: 119.8707 };
@@ -21,6 +22,9 @@ const BERAKHLAK = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS'
 const SANGAT_BAIK = { hasil: 'DI_ATAS', perilaku: 'DI_ATAS', perilakuValues: Object.fromEntries(BERAKHLAK.map((v) => [v, 'DI_ATAS'])) };
 
 const witaNow = () => new Date(Date.now() + 8 * 3_600_000);
+/** Numbers as the portal shows them (1.234; 20,00). */
+const id = (n: number, decimals = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 describe('the TRK pages in Chromium', () => {
   let platform: RunningPlatform;
@@ -35,11 +39,11 @@ describe('the TRK pages in Chromium', () => {
   let pageErrors: string[] = [];
   const violations: Record<string, AxeViolation[]> = {};
 
-  /** The working day before today, by TRK's own calendar (Monday to Friday, not a holiday). */
-  async function lastWorkingDay(): Promise<string> {
+  /** The working day before `before` (default today), by TRK's own calendar (Monday to Friday, not a holiday). */
+  async function lastWorkingDay(before = witaNow().toISOString().slice(0, 10)): Promise<string> {
     const holidays = new Set<string>();
     const years = new Set<string>();
-    const day = witaNow();
+    const day = new Date(`${before}T00:00:00Z`);
     for (;;) {
       day.setUTCDate(day.getUTCDate() - 1);
       const date = day.toISOString().slice(0, 10);
@@ -61,9 +65,10 @@ describe('the TRK pages in Chromium', () => {
     });
     return page;
   }
-  async function openAs(nip: string, password = PASSWORD): Promise<Page> {
+  async function openAs(nip: string, password = PASSWORD, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Page> {
     const context = await phoneContext(browser, platform.gatewayUrl, OFFICE);
     contexts.push(context);
+    await prepare?.(context);
     const page = await watched(await context.newPage());
     await page.goto('/');
     await page.getByLabel('NIP').fill(nip);
@@ -128,7 +133,21 @@ describe('the TRK pages in Chromium', () => {
 
   it('lets an employee on a phone record a catalogue activity with evidence for the back-dated day, the refusal shown beside its field', async () => {
     const page = await openAs(PEOPLE.analis.nip);
-    await go(page, 'Aktivitas harian');
+    // Beranda glances at today: its minutes so far, or why today cannot be entered (a day off, past the cut-off).
+    const entryDays = (await platform.call('GET', '/api/v1/trk/activities/entry-days', undefined, tokens.analis)).body as {
+      today: string;
+      todayRefusal: string | null;
+      days: { date: string; workingMinutes: number }[];
+    };
+    const card = page.getByTestId('home-activities');
+    const today = entryDays.days.find((d) => d.date === entryDays.today);
+    await card
+      .getByText(entryDays.todayRefusal ? `Hari ini tidak dapat diisi: ${entryDays.todayRefusal}.` : `0 dari ${id(today!.workingMinutes)} menit kerja`)
+      .waitFor();
+    expect(await card.getByTestId('home-pending-verification').count()).toBe(0);
+    await audit(page, 'pegawai-beranda-kinerja');
+    await card.getByRole('link', { name: 'Isi aktivitas harian' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aktivitas harian' }).waitFor();
     await page.getByLabel('Tanggal kegiatan').selectOption(pastDay);
     await page.getByLabel('Kegiatan', { exact: true }).selectOption(LAPORAN.code);
     await page.getByLabel('Jumlah hasil (dokumen)').fill('2');
@@ -181,7 +200,12 @@ describe('the TRK pages in Chromium', () => {
 
   it('lets the atasan verify the entry in bulk from the inbox, and the employee then sees it approved', async () => {
     const atasan = await openAs(PEOPLE.kabid.nip);
-    await go(atasan, 'Verifikasi kinerja');
+    // Beranda counts what waits in the inbox and leads there.
+    const card = atasan.getByTestId('home-activities');
+    await card.getByTestId('home-pending-verification').getByText('1', { exact: true }).waitFor();
+    await audit(atasan, 'atasan-beranda-kinerja');
+    await card.getByRole('link', { name: 'Kegiatan bawahan yang menunggu verifikasi Anda' }).click();
+    await atasan.getByRole('heading', { level: 1, name: 'Verifikasi kinerja' }).waitFor();
     await atasan.getByRole('heading', { name: /Pegawai analis/ }).waitFor();
     await atasan.getByLabel('Pilih semua', { exact: true }).check();
     await atasan.getByText('1 kegiatan dipilih').waitFor();
@@ -192,6 +216,8 @@ describe('the TRK pages in Chromium', () => {
     expect(await trk('SELECT status, decided_by FROM activity WHERE nip = $1', [PEOPLE.analis.nip])).toEqual([
       { status: 'APPROVED', decided_by: PEOPLE.kabid.nip },
     ]);
+    await atasan.locator('nav.tabs').getByRole('link', { name: 'Beranda' }).click();
+    await card.getByTestId('home-pending-verification').getByText('0', { exact: true }).waitFor();
 
     const page = await openAs(PEOPLE.analis.nip);
     await go(page, 'Aktivitas harian');
@@ -236,6 +262,12 @@ describe('the TRK pages in Chromium', () => {
     await sangatBaik.getByText('Tidak sesuai pola').waitFor();
 
     await page.getByLabel('Pegawai', { exact: true }).selectOption(PEOPLE.analis.nip);
+    // What the rating rests on: no month of the year closed yet, and the month's target agreed earlier, which the entry on pastDay counts towards if in its month.
+    const basis = page.getByTestId('skp-basis');
+    await basis.getByText('Belum ada bulan yang ditutup.').waitFor();
+    const counted = pastDay.slice(0, 7) === witaNow().toISOString().slice(0, 7);
+    const target = basis.getByTestId('skp-basis-targets').getByRole('listitem').filter({ hasText: 'Laporan analisis jabatan Bidang Mutasi' });
+    await target.getByText(counted ? '2 dari 10 dokumen (20,00 %)' : '0 dari 10 dokumen (0,00 %)').waitFor();
     await page.getByLabel('Hasil kerja').selectOption('DI_ATAS');
     await page.getByLabel('Perilaku kerja').selectOption('DI_ATAS');
     await page.getByTestId('skp-predikat-preview').getByText('Sangat Baik').waitFor();
@@ -250,6 +282,41 @@ describe('the TRK pages in Chromium', () => {
     const refusal = page.getByRole('alert');
     await refusal.getByText('Distribusi predikat Sangat Baik tidak sesuai pola organisasi Istimewa', { exact: false }).waitFor();
     expect(await trk('SELECT finalised_at FROM skp_unit WHERE unit_code = $1', ['BKD-MUTASI'])).toEqual([{ finalised_at: null }]);
+  });
+
+  it('shows the atasan the closed months a rating rests on, a score corrected after its close marked with its version', async () => {
+    // Last month: closed by BKD, then corrected by an entry a back-dating window let in and the atasan approved.
+    const thisMonth = witaNow().toISOString().slice(0, 7);
+    const day = await lastWorkingDay(`${thisMonth}-01`);
+    const month = day.slice(0, 7);
+    const closing = await platform.call('POST', `/api/v1/trk/months/${month}/close`, undefined, adminToken);
+    expect(closing.status).toBe(202);
+    const job = () => platform.call('GET', `/api/v1/trk/jobs/${closing.body.id}`, undefined, adminToken);
+    await waitFor(async () => (await job()).body.status === 'DONE', `the close of ${month}`);
+    const window = {
+      unitCode: 'BKD',
+      from: day,
+      to: day,
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      reason: 'Susulan bulan yang sudah ditutup',
+    };
+    expect((await platform.call('POST', '/api/v1/trk/backdating-windows', window, adminToken)).status).toBe(201);
+    const entry = { date: day, description: 'Menyusun telaahan staf mutasi', quantity: 1, minutes: 60 };
+    const recorded = await platform.call('POST', '/api/v1/trk/activities', entry, tokens.analis);
+    expect(recorded.status).toBe(201);
+    const verified = await platform.call('POST', '/api/v1/trk/activities/verify', { ids: [recorded.body.id], decision: 'APPROVE' }, tokens.kabid);
+    expect(verified.status).toBe(200);
+    const [published] = await trk('SELECT version, score::text AS score FROM trk_month_score WHERE month = $1 AND nip = $2', [month, PEOPLE.analis.nip]);
+    expect(published.version).toBe(2);
+
+    const page = await openAs(PEOPLE.kabid.nip);
+    await go(page, 'Predikat kinerja (SKP)');
+    // In January last month belongs to last year's SKP.
+    if (month.slice(0, 4) !== thisMonth.slice(0, 4)) await page.getByLabel('Tahun').fill(month.slice(0, 4));
+    await page.getByLabel('Pegawai', { exact: true }).selectOption(PEOPLE.analis.nip);
+    const row = page.getByTestId('skp-basis-months').getByRole('row', { name: `${MONTHS[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}` });
+    await row.getByRole('cell', { name: `${id(Number(published.score), 2)} (versi 2)` }).waitFor();
+    await audit(page, 'atasan-skp-dasar');
   });
 
   it('lets an admin add an activity to the catalogue and shows a refused CSV row by row, storing none of it', async () => {
@@ -279,6 +346,18 @@ describe('the TRK pages in Chromium', () => {
     await page.getByRole('cell', { name: 'BKD-ANALIS-SALAH' }).waitFor();
     expect(await trk('SELECT code FROM catalogue_activity WHERE code = $1', ['BKD-ANALIS-RAPAT'])).toEqual([]);
     await audit(page, 'admin-katalog');
+  });
+
+  it('keeps Beranda working when TRK does not answer, saying so quietly', async () => {
+    const unavailable = JSON.stringify({ message: 'Layanan sedang tidak tersedia' });
+    const page = await openAs(PEOPLE.kabid.nip, PASSWORD, (context) =>
+      context.route('**/api/v1/trk/**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: unavailable })),
+    );
+    const card = page.getByTestId('home-activities');
+    await card.getByText('Aktivitas harian belum dapat ditampilkan saat ini.').waitFor();
+    await card.getByTestId('home-pending-verification').getByText('–', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Presensi hari ini' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 
   it('passes an axe check on every TRK page of every role, at phone and desktop width', async () => {

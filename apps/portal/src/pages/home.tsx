@@ -7,8 +7,9 @@ import { formatDate, formatTime, todayWita } from '../format';
 import { t } from '../i18n';
 import { useCheckInQueue } from '../offline/check-in-queue';
 import { hasRole, useSession } from '../session/session';
+import { ActivitiesCard } from './trk/home-card';
 
-/** Beranda: today's attendance and what waits for the user, the first thing every phone opens at 07:30. */
+/** Beranda: today's attendance and activities and what waits for the user, the first thing every phone opens at 07:30. */
 export default function HomePage() {
   const user = useSession()!.user;
   const today = useToday();
@@ -52,6 +53,7 @@ export default function HomePage() {
           </Link>
         </div>
       </section>
+      <ActivitiesCard atasan={hasRole(user, 'ATASAN')} />
       <section className="card" aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t.home.waiting}</h2>
         <ul>

@@ -5,6 +5,7 @@ import { trkKeys } from '../../api/trk-queries';
 import { Field } from '../../components/field';
 import { Notice, ProblemNotice } from '../../components/notice';
 import { fill, t } from '../../i18n';
+import { SkpBasis } from './skp-basis';
 import { predikatOf, RATINGS, type Rating, type SkpUnit } from './skp-unit';
 
 const VALUES = Object.keys(t.skp.berakhlak);
@@ -27,8 +28,8 @@ function RatingSelect({ label, value, onChange, error }: { label: string; value:
 
 /**
  * An employee's annual rating by their atasan: hasil kerja, perilaku kerja and the seven BerAKHLAK
- * values (which follow the overall perilaku until one is changed), with the predikat it gives shown
- * before it is saved.
+ * values (which follow the overall perilaku until one is changed), with what the rating rests on
+ * shown for the chosen employee and the predikat it gives shown before it is saved.
  */
 export function SkpRatingForm({ unit }: { unit: SkpUnit }) {
   const queries = useQueryClient();
@@ -92,6 +93,7 @@ export function SkpRatingForm({ unit }: { unit: SkpUnit }) {
             ))}
           </select>
         </Field>
+        <SkpBasis year={String(unit.year)} nip={nip} />
         <div className="row">
           <RatingSelect label={t.skp.hasil} value={hasil} onChange={setHasil} error={fieldOf(error, 'hasil')} />
           <RatingSelect
