@@ -18,6 +18,6 @@ export const KMOB = defineService({
     UPLOAD_MAX_BYTES: { description: 'Largest selfie or attachment after base64 decoding', value: '2097152' },
     WIFI_MAX_CREDIT_METERS: { description: 'How much of a weak GPS fix an office BSSID may settle', value: '100' },
   },
-  produces: ['kmob.attendance.v1', 'kmob.discipline.v1'],
+  produces: ['kmob.attendance.v1', 'kmob.discipline.v1', 'kmob.calendar.v1'],
   consumes: ['siap.employee.v1', 'siap.organization.v1'],
 });

@@ -20,5 +20,5 @@ export const TRK = defineService({
     UPLOAD_MAX_BYTES: { description: 'Largest evidence file after base64 decoding', value: '2097152' },
   },
   produces: ['trk.activity.v1', 'trk.performance.v1', 'trk.skp.v1'],
-  consumes: ['siap.employee.v1', 'siap.organization.v1', 'kmob.discipline.v1', 'kmob.attendance.v1'],
+  consumes: ['siap.employee.v1', 'siap.organization.v1', 'kmob.discipline.v1', 'kmob.attendance.v1', 'kmob.calendar.v1'],
 });

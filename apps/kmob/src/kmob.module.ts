@@ -31,6 +31,7 @@ import { JobsInJobTables1732783400000 } from './persistence/1732783400000-jobs-i
 import { FilesOutsideTheDatabase1732783500000 } from './persistence/1732783500000-files-outside-the-database';
 import { OfflineCheckIns1732790100000 } from './persistence/1732790100000-offline-check-ins';
 import { MonthsClosedWithoutSuccess1732790200000 } from './persistence/1732790200000-months-closed-without-success';
+import { HolidaysAnnounced1732790300000 } from './persistence/1732790300000-holidays-announced';
 import { RecapController } from './recap/recap.controller';
 import { RecapService } from './recap/recap.service';
 import { LeaveBalances } from './requests/leave-balance';
@@ -66,6 +67,7 @@ export const KMOB_SERVICE: ServiceDefinition<KmobConfig> = {
           SiapReadModel1732790000000,
           OfflineCheckIns1732790100000,
           MonthsClosedWithoutSuccess1732790200000,
+          HolidaysAnnounced1732790300000,
         ],
         jobs: JOBS,
         storesFiles: KMOB.storesFiles,

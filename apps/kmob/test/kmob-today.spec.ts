@@ -1,6 +1,7 @@
 import { waitFor } from '@app/testing';
 import { resolveDay } from '../src/domain/day-status';
 import type { DisciplineRules } from '../src/domain/discipline-rules';
+import holidaySeed from '../src/rules/seed/holidays-2026.json';
 import seed from '../src/rules/seed/discipline-rules.json';
 import { ADMIN, BKD_OFFICE, everyDayAtTheOffice, fix, north, person, seedSulteng, startPlatform, STAFF, wita, type Platform } from './kmob-fixture';
 
@@ -90,14 +91,35 @@ describe("K-Mob today: one's own day so far, and a team's", () => {
     expect(approved.body).toMatchObject({ workingDay: true, status: 'DL', request: { id: filed.body.id, status: 'APPROVED' } });
   });
 
-  it('says a holiday is no working day (L)', async () => {
+  it('says a holiday is no working day (L), and announces setting and removing it on kmob.calendar.v1', async () => {
     expect((await p.kmob('PUT', `/api/v1/kmob/holidays/${today}`, { name: 'Hari libur uji', kind: 'LIBUR_DAERAH' }, ADMIN)).status).toBe(200);
     try {
       const r = await get('today', perawat);
       expect(r.body).toMatchObject({ workingDay: false, holiday: 'Hari libur uji', status: 'L' });
     } finally {
-      await p.kmob('DELETE', `/api/v1/kmob/holidays/${today}`, undefined, ADMIN);
+      expect((await p.kmob('DELETE', `/api/v1/kmob/holidays/${today}`, undefined, ADMIN)).status).toBe(204);
     }
+    const announced = async () => (await p.messages('kmob.calendar.v1', 0)).filter((e) => e.key === today);
+    await waitFor(async () => (await announced()).some((e) => e.type === 'kmob.calendar.holiday-removed'), 'the removal announced');
+    expect((await announced()).slice(-2)).toEqual([
+      {
+        type: 'kmob.calendar.holiday-set',
+        key: today,
+        data: { date: today, kind: 'LIBUR_DAERAH', name: 'Hari libur uji', source: `Ditetapkan oleh admin BKD ${ADMIN.nip}` },
+      },
+      { type: 'kmob.calendar.holiday-removed', key: today, data: { date: today } },
+    ]);
+    // A date that was no holiday announces nothing when deleted.
+    expect((await p.kmob('DELETE', `/api/v1/kmob/holidays/${today}`, undefined, ADMIN)).status).toBe(404);
+  });
+
+  it('announces the holidays it already had once, so a consumer starts from its calendar', async () => {
+    const seeded = (await p.messages('kmob.calendar.v1', holidaySeed.days.length)).filter((e) => e.data.source === holidaySeed.source);
+    // Each date is its own key, so the dates arrive in no particular order across partitions.
+    seeded.sort((a, b) => a.key.localeCompare(b.key));
+    expect(seeded.map((e) => ({ type: e.type, key: e.key, data: e.data }))).toEqual(
+      holidaySeed.days.map((d) => ({ type: 'kmob.calendar.holiday-set', key: d.date, data: { ...d, source: holidaySeed.source } })),
+    );
   });
 
   it("reads someone else's day only within the scope rules", async () => {

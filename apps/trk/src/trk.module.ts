@@ -13,6 +13,7 @@ import { EntryDaysStore } from './activities/entry-days.store';
 import { BackdatingWindowController } from './backdating/backdating-window.controller';
 import { BackdatingWindows } from './backdating/backdating-window.service';
 import { BackdatingWindowStore } from './backdating/backdating-window.store';
+import { KmobCalendarProjection } from './calendar/kmob-calendar.projection';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { CatalogueStore } from './catalogue/catalogue.store';
@@ -111,6 +112,7 @@ export const TRK_SERVICE: ServiceDefinition<TrkConfig> = {
       MonthCloseService,
       KmobMonthProjection,
       KmobRequestProjection,
+      KmobCalendarProjection,
       SkpStore,
       SkpRatingService,
       SkpUnitService,

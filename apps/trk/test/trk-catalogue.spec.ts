@@ -1,3 +1,5 @@
+import { CalendarEvents } from '@app/contracts';
+import { waitFor } from '@app/testing';
 import { ADMIN, analis, kabid, opBkd, opDinkes, seedSulteng, startPlatform, type Platform } from './trk-fixture';
 
 const activity = (extra: Record<string, unknown> = {}) => ({
@@ -135,6 +137,11 @@ describe('TRK activity catalogue and rules', () => {
     const holidays = await p.trk('GET', '/holidays?year=2026', undefined, analis);
     expect(holidays.body).toHaveLength(25);
     expect((await p.trk('PUT', '/holidays/2026-08-18', { name: 'Cuti bersama HUT RI', kind: 'CUTI_BERSAMA' }, analis)).status).toBe(403);
-    expect((await p.trk('PUT', '/holidays/2026-08-18', { name: 'Cuti bersama HUT RI', kind: 'CUTI_BERSAMA' })).status).toBe(200);
+    // Holidays are K-Mob's: TRK's copy changes only when K-Mob announces one.
+    expect((await p.trk('PUT', '/holidays/2026-08-18', { name: 'Cuti bersama HUT RI', kind: 'CUTI_BERSAMA' })).status).toBe(409);
+    const announced = { date: '2026-08-18', kind: 'CUTI_BERSAMA', name: 'Cuti bersama HUT RI', source: 'Keputusan Gubernur (uji)' } as const;
+    await p.publish(CalendarEvents.holidaySet, announced.date, announced);
+    await waitFor(async () => (await p.trk('GET', '/holidays?year=2026', undefined, analis)).body.length === 26, 'the announced holiday in TRK');
+    expect((await p.trk('GET', '/holidays?year=2026', undefined, analis)).body).toContainEqual(announced);
   });
 });

@@ -1,5 +1,6 @@
 export * from './event-definition';
 export * from './events/kmob-attendance.v1';
+export * from './events/kmob-calendar.v1';
 export * from './events/kmob-discipline.v1';
 export * from './events/siap-common.schema';
 export * from './events/siap-employee.v1';

@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { AttendanceEvents } from './events/kmob-attendance.v1';
+import { CalendarEvents } from './events/kmob-calendar.v1';
 import { DisciplineEvents } from './events/kmob-discipline.v1';
 import { EmployeeEvents } from './events/siap-employee.v1';
 import { OrganizationEvents } from './events/siap-organization.v1';
@@ -33,6 +34,7 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ...Object.values(OrganizationEvents),
   ...Object.values(AttendanceEvents),
   ...Object.values(DisciplineEvents),
+  ...Object.values(CalendarEvents),
   ...Object.values(ActivityEvents),
   ...Object.values(PerformanceEvents),
   ...Object.values(SkpEvents),

@@ -22,6 +22,7 @@ describe('docs/asyncapi.yaml', () => {
       .map((c) => c.address());
     expect(addresses.sort()).toEqual([
       'kmob.attendance.v1',
+      'kmob.calendar.v1',
       'kmob.discipline.v1',
       'siap.employee.v1',
       'siap.organization.v1',
@@ -40,6 +41,8 @@ describe('docs/asyncapi.yaml', () => {
         'siap.unit.created',
         'kmob.attendance.checked-in',
         'kmob.discipline.month-corrected',
+        'kmob.calendar.holiday-set',
+        'kmob.calendar.holiday-removed',
         'trk.activity.recorded',
         'trk.activity.verified',
         'trk.performance.month-closed',

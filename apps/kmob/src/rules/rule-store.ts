@@ -1,3 +1,5 @@
+import { CalendarEvents, type HolidaySetEventData } from '@app/contracts';
+import { OutboxPublisher } from '@app/messaging';
 import { ApiError, invalidInput } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,7 +49,10 @@ export class NoRuleInForce extends ApiError {
  */
 @Injectable()
 export class RuleStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+  ) {}
 
   async list(kind?: RuleKind, db: Queryable = this.dataSource): Promise<StoredRule[]> {
     const rows = (await db.query(
@@ -107,16 +112,24 @@ export class RuleStore {
     ]) as Promise<Holiday[]>;
   }
 
+  /** Announced on kmob.calendar.v1 in the same transaction: TRK's working days follow K-Mob's calendar. */
   async putHoliday(h: Holiday): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
-      [h.date, h.kind, h.name, h.source],
-    );
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
+        [h.date, h.kind, h.name, h.source],
+      );
+      // The DTO admits only the contract's kinds, and the outbox checks the payload against the contract again.
+      await this.outbox.publish(m, CalendarEvents.holidaySet, { key: h.date, data: h as HolidaySetEventData });
+    });
   }
 
   async removeHoliday(date: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [date])) as [unknown, number];
-    return count > 0;
+    return this.dataSource.transaction(async (m) => {
+      const [, count] = (await m.query('DELETE FROM holiday WHERE date = $1', [date])) as [unknown, number];
+      if (count > 0) await this.outbox.publish(m, CalendarEvents.holidayRemoved, { key: date, data: { date } });
+      return count > 0;
+    });
   }
 
   /** Schedules of every scope and the holidays between two dates. */

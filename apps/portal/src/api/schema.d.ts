@@ -984,8 +984,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /**
+     * Refused: edit holidays in K-Mob
+     * @deprecated
+     */
     put: operations['trk_Rules_putHoliday'];
     post?: never;
+    /**
+     * Refused: edit holidays in K-Mob
+     * @deprecated
+     */
     delete: operations['trk_Rules_removeHoliday'];
     options?: never;
     head?: never;
@@ -4582,19 +4590,14 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HolidayDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      200: {
+      /** @description Always: holidays are edited in K-Mob (PUT/DELETE /api/v1/kmob/holidays/{date}) and reach TRK as kmob.calendar.v1 */
+      409: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['HolidayResponse'];
-        };
+        content?: never;
       };
     };
   };
@@ -4609,8 +4612,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Removed */
-      204: {
+      /** @description Always: holidays are edited in K-Mob (PUT/DELETE /api/v1/kmob/holidays/{date}) and reach TRK as kmob.calendar.v1 */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -70,8 +70,9 @@ export function entryDayRules(rules: EntryRuleVersions, unitPath: readonly strin
  * minutes, holidays) is a row here with the date it takes effect, so a Pergub changing a number is an
  * admin edit and a month keeps being judged by the numbers in force in it.
  *
- * The work calendar (working minutes per weekday, holidays) is TRK's own copy of K-Mob's, a known gap:
- * it stays until K-Mob publishes its calendar as events, and until then both are edited together.
+ * Holidays follow K-Mob's calendar (kmob.calendar.v1, KmobCalendarProjection) and are not edited here.
+ * Working minutes per weekday are still TRK's own copy of K-Mob's schedules, a known gap: K-Mob does
+ * not publish its schedules yet, so both are edited together.
  */
 @Injectable()
 export class RuleStore {
@@ -146,17 +147,5 @@ export class RuleStore {
       `${year}-01-01`,
       `${year}-12-31`,
     ]) as Promise<Holiday[]>;
-  }
-
-  async putHoliday(h: Holiday): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO holiday (date, kind, name, source) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, source = $4`,
-      [h.date, h.kind, h.name, h.source],
-    );
-  }
-
-  async removeHoliday(date: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query('DELETE FROM holiday WHERE date = $1', [date])) as [unknown, number];
-    return count > 0;
   }
 }

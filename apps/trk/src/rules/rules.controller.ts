@@ -1,8 +1,8 @@
 import { CurrentIdentity, type Identity } from '@app/auth';
-import { dateParam, invalid, notFound, TextField, UNIT_CODE, UnitCodeField, yearParam } from '@app/service-kit';
+import { conflict, dateParam, invalid, notFound, TextField, UNIT_CODE, UnitCodeField, yearParam } from '@app/service-kit';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, MinLength } from 'class-validator';
+import { ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsObject, IsOptional, MinLength } from 'class-validator';
 import { LocalClock } from '../common/clock';
 import { TrkAccess } from '../common/trk-access';
 import { RULE_KINDS, UNIT_SCOPED_KINDS, type RuleKind } from './rule-kinds';
@@ -29,23 +29,13 @@ class RuleVersionDto {
   unitCode?: string;
 }
 
-const HOLIDAY_KINDS = ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH'];
-
-class HolidayDto {
-  @ApiProperty()
-  @TextField(200)
-  @MinLength(3, { message: '$minimal 3 karakter' })
-  name!: string;
-
-  @ApiProperty({ enum: HOLIDAY_KINDS })
-  @IsIn(HOLIDAY_KINDS, { message: '$harus LIBUR_NASIONAL, CUTI_BERSAMA atau LIBUR_DAERAH' })
-  kind!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @TextField(500)
-  source?: string;
-}
+/**
+ * Holidays are K-Mob's (kmob.calendar.v1, KmobCalendarProjection): an edit here would diverge from the
+ * attendance calendar, so the old routes stay only to tell a caller where to go instead of a bare 404.
+ */
+const HOLIDAYS_IN_KMOB =
+  'Hari libur dikelola di K-Mob; ubah atau hapus melalui Aturan & hari libur K-Mob (PUT/DELETE /api/v1/kmob/holidays/{tanggal}), TRK mengikutinya otomatis';
+const KMOB_OWNS_HOLIDAYS = 'Always: holidays are edited in K-Mob (PUT/DELETE /api/v1/kmob/holidays/{date}) and reach TRK as kmob.calendar.v1';
 
 function kindOf(kind: string): RuleKind {
   if (!(RULE_KINDS as readonly string[]).includes(kind)) throw notFound(`Jenis aturan ${kind}`);
@@ -109,19 +99,20 @@ export class RulesController {
   }
 
   @Put('holidays/:date')
-  @ApiOkResponse({ type: HolidayResponse })
-  async putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string, @Body() dto: HolidayDto): Promise<HolidayResponse> {
+  @ApiOperation({ deprecated: true, summary: 'Refused: edit holidays in K-Mob' })
+  @ApiConflictResponse({ description: KMOB_OWNS_HOLIDAYS })
+  putHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string): never {
     this.access.assertAdmin(who);
-    const holiday = { date: dateParam(date, 'date'), kind: dto.kind, name: dto.name, source: dto.source ?? `Ditetapkan oleh admin BKD ${who.nip}` };
-    await this.rules.putHoliday(holiday);
-    return holiday;
+    dateParam(date, 'date');
+    throw conflict(HOLIDAYS_IN_KMOB);
   }
 
   @Delete('holidays/:date')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Removed' })
-  async removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string): Promise<void> {
+  @ApiOperation({ deprecated: true, summary: 'Refused: edit holidays in K-Mob' })
+  @ApiConflictResponse({ description: KMOB_OWNS_HOLIDAYS })
+  removeHoliday(@CurrentIdentity() who: Identity, @Param('date') date: string): never {
     this.access.assertAdmin(who);
-    if (!(await this.rules.removeHoliday(dateParam(date, 'date')))) throw notFound(`Hari libur ${date}`);
+    dateParam(date, 'date');
+    throw conflict(HOLIDAYS_IN_KMOB);
   }
 }

@@ -1,3 +1,4 @@
+import { HOLIDAY_KINDS } from '@app/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { RULE_KINDS, type RuleKind } from './rule-kinds';
 import type { Holiday, StoredRule } from './rule-store';
@@ -14,11 +15,9 @@ export class RuleVersionResponse implements StoredRule {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-const HOLIDAY_KINDS = ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH'];
-
 export class HolidayResponse implements Holiday {
   @ApiProperty({ format: 'date' }) date!: string;
-  @ApiProperty({ enum: HOLIDAY_KINDS }) kind!: string;
+  @ApiProperty({ enum: [...HOLIDAY_KINDS] }) kind!: string;
   @ApiProperty() name!: string;
   @ApiProperty() source!: string;
 }
