@@ -15,8 +15,21 @@
  */
 import * as os from 'node:os';
 import { IDENTITY_HEADER, signIdentity } from '@app/auth';
-import { closedLoop, fmt, paced, percentile, printTable, ratio, startBareFastify, type BareHttp, type HttpShot, type LoadResult } from '@app/testing';
-import { cpuMeter, cpuSpent, type CpuMeter } from './cpu-meter';
+import {
+  closedLoop,
+  cpuMeter,
+  cpuSpent,
+  fmt,
+  paced,
+  percentile,
+  printTable,
+  ratio,
+  startBareFastify,
+  type BareHttp,
+  type CpuMeter,
+  type HttpShot,
+  type LoadResult,
+} from '@app/testing';
 import { startRushPlatform, type LoggedIn, type RushPlatform } from './rush-platform';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);

@@ -27,6 +27,8 @@ import { AccessTokens, type Role } from '@app/auth';
 import {
   closedLoop,
   countEvents,
+  cpuMeter,
+  cpuSpent,
   describePgCalibration,
   ensureDatabase,
   exited,
@@ -152,7 +154,13 @@ async function main(): Promise<void> {
     await closedLoop(bare.origin, warmUp, { clients: CLIENTS, count: WARM_UP, expected: 201 });
     const rushCalibration = await closedLoop(bare.origin, entry, { clients: CLIENTS, count: ENTRIES, expected: 201 });
     console.log(`rush: ${fmt(ENTRIES)} entries from ${CLIENTS} clients, each sending the next as soon as its last is answered…`);
+    const meter = await cpuMeter({ gateway: children[2].pid!, trk: children[1].pid!, siap: children[0].pid!, broker: broker.child.pid! }, pg.adminUrl);
+    const cpuBefore = meter?.sample();
+    const transactionsBefore = await transactions(trkDb);
     const rush = await closedLoop(gw, entry, { clients: CLIENTS, count: ENTRIES, expected: 201, progress: true });
+    const rushCpu = meter && cpuBefore ? cpuSpent(cpuBefore, meter.sample()) : null;
+    const rushTransactions = (await transactions(trkDb)) - transactionsBefore;
+    console.log(`TRK's database committed ${fmt(rushTransactions)} transactions during the rush: ${(rushTransactions / ENTRIES).toFixed(2)} an entry`);
     console.log(`calibration: raw PostgreSQL, one entry-like row and one outbox event per transaction, ${CLIENTS} clients, ${CALIBRATION_SECONDS} s…`);
     const entryCalibration = await pgWriteCalibration(pg.adminUrl, { clients: CLIENTS, seconds: CALIBRATION_SECONDS });
     console.log(`  ${describePgCalibration(entryCalibration)}`);
@@ -190,6 +198,7 @@ async function main(): Promise<void> {
     console.log(`  ${describePgCalibration(closeCalibration)}`);
     const scoreEvents = await countEvents(broker.address, 'trk.performance.v1', EMPLOYEES);
 
+    if (rushCpu) printCpu(rushCpu, rush);
     report({
       rush,
       rushCalibration,
@@ -307,6 +316,21 @@ function report(f: Figures): void {
   );
   console.log(
     `calibration, measured in this run next to each figure: bare Fastify = the same requests (same client code, ${CLIENTS} clients back to back) answered by a bare Fastify app in its own process; raw PostgreSQL = \`pg\` transactions on the same server, each INSERTing rows and as many outbox-like events: one per transaction from ${CLIENTS} clients for the entries, ${f.verifyCalibration.rowsPerTransaction} (a team's entries) from ${CLIENTS} clients for the verification, ${CLOSE_BATCH} from one client for the close (the time for as many rows as the figure's); ratio = figure ÷ calibration, which compares across machines where the absolute figures do not.`,
+  );
+}
+
+/** Transactions committed in TRK's database so far (a statement outside a transaction is one). */
+async function transactions(db: Client): Promise<number> {
+  return Number((await db.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit);
+}
+
+/** Where the rush's CPU went: milliseconds per entry in each process, and the share of the machine's cores they kept busy. */
+function printCpu(spent: Map<string, number>, rush: LoadResult): void {
+  const cores = os.cpus().length;
+  const parts = [...spent].sort((a, b) => b[1] - a[1]).map(([name, seconds]) => `${name} ${((seconds * 1000) / rush.requests).toFixed(2)} ms`);
+  const total = [...spent.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `CPU per entry during the rush: ${parts.join(', ')}; ${((total * 1000) / rush.requests).toFixed(2)} ms in all, ${Math.round((100 * total) / (rush.seconds * cores))}% of ${cores} cores`,
   );
 }
 

@@ -7,3 +7,4 @@ export * from './pg-calibration';
 export * from './table';
 export * from './bench-sessions';
 export * from './count-events';
+export * from './cpu-meter';
