@@ -1,5 +1,5 @@
 import { formatCount } from './bahasa-format';
-import { apportion, capped, divide, formatHundredths, fromNumber, multiply, roundHalfUp, sum, type Fraction } from './exact-fraction';
+import { apportion, capped, divide, formatHundredths, fromNumber, multiply, roundHalfUp, sum, type Fraction } from '@app/exact';
 
 export interface NormFacts {
   /** The monthly norm for a full month (from the rules in force). */

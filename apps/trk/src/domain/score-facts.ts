@@ -1,5 +1,5 @@
 import { requestReducingDays, type ApprovedRequest } from './approved-requests';
-import { capped, divide, formatHundredths, fromNumber, multiply, roundHalfUp } from './exact-fraction';
+import { capped, divide, formatHundredths, fromNumber, multiply, roundHalfUp } from '@app/exact';
 import type { MonthlyScore } from './monthly-score';
 
 /**
