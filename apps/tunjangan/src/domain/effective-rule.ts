@@ -1,0 +1,24 @@
+/**
+ * A regulation's figures from the date they apply. Rates, bands and caps change by regulation, so they
+ * are data, and every computed figure names the version (date and source) that produced it.
+ */
+export interface EffectiveRule<T> {
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  /** The regulation that set it, shown when a figure is explained. */
+  source: string;
+  value: T;
+}
+
+/**
+ * The version in force on `date` (YYYY-MM-DD): the latest one that started on or before it. Throws
+ * when none has started, because a tax computed without its rule would be silently wrong.
+ */
+export function ruleInForce<T extends { effectiveFrom: string }>(versions: readonly T[], date: string, what: string): T {
+  let chosen: T | undefined;
+  for (const version of versions) {
+    if (version.effectiveFrom <= date && (!chosen || version.effectiveFrom > chosen.effectiveFrom)) chosen = version;
+  }
+  if (!chosen) throw new RangeError(`no ${what} rule is in force on ${date}`);
+  return chosen;
+}
