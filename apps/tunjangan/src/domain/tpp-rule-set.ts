@@ -1,3 +1,5 @@
+import { latestInForce } from './effective-rule';
+
 /**
  * The TPP rule set (tpp-and-skp.md §6): every number of the regulation as effective-dated data, so a
  * month is computed with the version in force then and each line can name the version it used.
@@ -61,13 +63,7 @@ export interface TppRuleSet {
  * paid under one rule set, so a version dated mid-month applies from the following month.
  */
 export function ruleSetForMonth(versions: readonly TppRuleSet[], month: string): TppRuleSet | undefined {
-  const firstDay = `${month}-01`;
-  let chosen: TppRuleSet | undefined;
-  for (const version of versions) {
-    const inForce = version.effectiveFrom <= firstDay && (version.effectiveTo === null || version.effectiveTo >= firstDay);
-    if (inForce && (!chosen || version.effectiveFrom > chosen.effectiveFrom)) chosen = version;
-  }
-  return chosen;
+  return latestInForce(versions, `${month}-01`);
 }
 
 const isPercent = (value: number) => Number.isFinite(value) && value >= 0 && value <= 100;
