@@ -18,14 +18,14 @@ export interface RunningPlatform {
   gatewayUrl: string;
   broker: KafkaBroker;
   /** Each service's own database, to check what was (not) written. */
-  databases: Record<'gateway' | 'siap' | 'kmob' | 'trk', Client>;
+  databases: Record<'gateway' | 'siap' | 'kmob' | 'trk' | 'tunjangan', Client>;
   call(method: string, p: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<Reply>;
   login(nip: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
 /**
- * The gateway, SIAP, K-Mob and TRK as `npm start` runs them (each its own process, its own database, one
+ * The gateway, SIAP, K-Mob, TRK and Sim Tunjangan as `npm start` runs them (each its own process, its own database, one
  * broker), reached over real HTTP through the gateway only.
  */
 export async function startRunningPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
@@ -38,13 +38,15 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
     siap: await createTestDatabase('siap'),
     kmob: await createTestDatabase('kmob'),
     trk: await createTestDatabase('trk'),
+    tunjangan: await createTestDatabase('tunjangan'),
   };
-  const [gatewayPort, siapPort, kmobPort, trkPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [gatewayPort, siapPort, kmobPort, trkPort, tunjanganPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const common = { KAFKA_BROKERS: broker.address, INTERNAL_AUTH_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' };
   const children: ChildProcess[] = [
     spawnService('apps/siap/src/main.ts', { ...common, PORT: String(siapPort), DATABASE_URL: dbs.siap.url }),
     spawnService('apps/kmob/src/main.ts', { ...common, PORT: String(kmobPort), DATABASE_URL: dbs.kmob.url }),
     spawnService('apps/trk/src/main.ts', { ...common, PORT: String(trkPort), DATABASE_URL: dbs.trk.url, FILES_DIR: trkFiles }),
+    spawnService('apps/tunjangan/src/main.ts', { ...common, PORT: String(tunjanganPort), DATABASE_URL: dbs.tunjangan.url }),
     spawnService('apps/gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
@@ -52,13 +54,19 @@ export async function startRunningPlatform(env: Record<string, string> = {}): Pr
       JWT_SECRET: randomBytes(24).toString('hex'),
       ADMIN_NIP: ADMIN.nip,
       ADMIN_PASSWORD: ADMIN.password,
-      ...upstreamSettings(SERVICES, (s) => `http://127.0.0.1:${{ siap: siapPort, kmob: kmobPort, trk: trkPort }[s.name]}`),
+      ...upstreamSettings(SERVICES, (s) => `http://127.0.0.1:${{ siap: siapPort, kmob: kmobPort, trk: trkPort, tunjangan: tunjanganPort }[s.name]}`),
       ...env,
     }),
   ];
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-  await Promise.all([gatewayPort, siapPort, kmobPort, trkPort].map((port) => waitUntilReady(`http://127.0.0.1:${port}`)));
-  const databases = { gateway: new Client(dbs.gateway.url), siap: new Client(dbs.siap.url), kmob: new Client(dbs.kmob.url), trk: new Client(dbs.trk.url) };
+  await Promise.all([gatewayPort, siapPort, kmobPort, trkPort, tunjanganPort].map((port) => waitUntilReady(`http://127.0.0.1:${port}`)));
+  const databases = {
+    gateway: new Client(dbs.gateway.url),
+    siap: new Client(dbs.siap.url),
+    kmob: new Client(dbs.kmob.url),
+    trk: new Client(dbs.trk.url),
+    tunjangan: new Client(dbs.tunjangan.url),
+  };
   for (const db of Object.values(databases)) await db.connect();
 
   const call: RunningPlatform['call'] = async (method, p, body, token, headers = {}) => {

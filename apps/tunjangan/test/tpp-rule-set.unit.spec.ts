@@ -51,7 +51,10 @@ describe('the rule set of a work month', () => {
       rules.components[0].weightPercent = 70;
       rules.statusFactors.CPNS = 1.2;
     });
-    expect(ruleSetProblems(wrong)).toEqual(['component weights must add up to 100', 'status factor of CPNS must be within 0–1']);
+    expect(ruleSetProblems(wrong)).toEqual([
+      { field: 'value.components', message: 'jumlah bobot komponen harus 100' },
+      { field: 'value.statusFactors.CPNS', message: 'faktor status harus antara 0 dan 1' },
+    ]);
   });
 });
 

@@ -1192,6 +1192,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tunjangan/rule-sets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['tunjangan_Rules_listRuleSets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tunjangan/rule-sets/{effectiveFrom}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['tunjangan_Rules_putRuleSet'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tunjangan/tax-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['tunjangan_Rules_listTaxRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tunjangan/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['tunjangan_Jobs_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2796,6 +2860,57 @@ export interface components {
     SkpOverrideDto: {
       /** @description Why the distribution pattern cannot apply to this unit (e.g. too few employees); kept with the unit */
       reason: string;
+    };
+    TppRuleSetResponse: {
+      /** @description Named on every TPP line computed with it */
+      id: string;
+      /**
+       * Format: date
+       * @description The first day it applies; a month is paid under the version in force on its first day
+       */
+      effectiveFrom: string;
+      /**
+       * Format: date
+       * @description The last day it applies; null while open
+       */
+      effectiveTo: string | null;
+      /** @description The regulation or decision that sets these figures */
+      source: string;
+      /** @description Ceilings per kelas and per jabatan, components and weights, status factors, penalties, exclusions, proration, BPJS and PPh (see the seeded version) */
+      value: {
+        [key: string]: unknown;
+      };
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TppRuleSetDto: {
+      /** @description The regulation or decision that sets these figures (shown when a figure is explained) */
+      source: string;
+      /**
+       * Format: date
+       * @description The last day it applies; null or left out while open
+       */
+      effectiveTo?: string | null;
+      /** @description The figures, shaped as the seeded version of GET /rule-sets (ceilings, components, status factors, penalties, exclusions, proration, BPJS, PPh) */
+      value: {
+        [key: string]: unknown;
+      };
+    };
+    TaxRuleVersionResponse: {
+      /** @enum {string} */
+      kind: 'ter' | 'pasal17Bands' | 'ptkp' | 'biayaJabatan' | 'pensionContribution' | 'pkpRounding';
+      /** Format: date */
+      effectiveFrom: string;
+      /** @description The regulation that sets these figures */
+      source: string;
+      /** @description The figures; their shape depends on the kind */
+      value: {
+        [key: string]: unknown;
+      };
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
   };
   responses: never;
@@ -4925,6 +5040,95 @@ export interface operations {
     };
   };
   trk_Jobs_get: {
+    parameters: {
+      query?: {
+        /** @description Line to list row errors from (100 at a time) */
+        errorsFrom?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobViewResponse'];
+        };
+      };
+    };
+  };
+  tunjangan_Rules_listRuleSets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TppRuleSetResponse'][];
+        };
+      };
+    };
+  };
+  tunjangan_Rules_putRuleSet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        effectiveFrom: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TppRuleSetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TppRuleSetResponse'];
+        };
+      };
+    };
+  };
+  tunjangan_Rules_listTaxRules: {
+    parameters: {
+      query?: {
+        kind?: 'ter' | 'pasal17Bands' | 'ptkp' | 'biayaJabatan' | 'pensionContribution' | 'pkpRounding';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxRuleVersionResponse'][];
+        };
+      };
+    };
+  };
+  tunjangan_Jobs_get: {
     parameters: {
       query?: {
         /** @description Line to list row errors from (100 at a time) */

@@ -69,35 +69,50 @@ export function ruleSetForMonth(versions: readonly TppRuleSet[], month: string):
 const isPercent = (value: number) => Number.isFinite(value) && value >= 0 && value <= 100;
 const isRupiah = (value: number) => Number.isSafeInteger(value) && value > 0;
 
-/** What is wrong with a rule set an admin submits (empty when it can be used). */
-export function ruleSetProblems({ effectiveFrom, effectiveTo, value }: TppRuleSet): string[] {
-  const problems: string[] = [];
-  const check = (ok: boolean, problem: string) => ok || problems.push(problem);
-  check(/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom), 'effectiveFrom must be YYYY-MM-DD');
-  check(effectiveTo === null || effectiveTo >= effectiveFrom, 'effectiveTo must not be before effectiveFrom');
-  for (const [kelas, rupiah] of Object.entries(value.ceilingByKelas)) check(isRupiah(rupiah), `ceiling of kelas ${kelas} must be whole rupiah above 0`);
-  for (const [jabatan, rupiah] of Object.entries(value.ceilingOverrideByJabatan))
-    check(isRupiah(rupiah), `ceiling of jabatan ${jabatan} must be whole rupiah above 0`);
+/** A finding about a submitted rule set: the field, as the admin's JSON names it, and why, in Bahasa Indonesia. */
+export interface RuleSetProblem {
+  field: string;
+  message: string;
+}
+
+const RUPIAH = 'pagu harus rupiah bulat lebih dari 0';
+
+/** What is wrong with a rule set an admin submits, field by field (empty when it can be used). */
+export function ruleSetProblems({ effectiveFrom, effectiveTo, value }: TppRuleSet): RuleSetProblem[] {
+  const problems: RuleSetProblem[] = [];
+  const check = (ok: boolean, field: string, message: string) => ok || problems.push({ field, message });
+  check(/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom), 'effectiveFrom', 'harus berupa tanggal YYYY-MM-DD');
+  check(effectiveTo === null || effectiveTo >= effectiveFrom, 'effectiveTo', 'tidak boleh sebelum tanggal mulai berlaku (effectiveFrom)');
+  for (const [kelas, rupiah] of Object.entries(value.ceilingByKelas)) check(isRupiah(rupiah), `value.ceilingByKelas.${kelas}`, RUPIAH);
+  for (const [jabatan, rupiah] of Object.entries(value.ceilingOverrideByJabatan)) check(isRupiah(rupiah), `value.ceilingOverrideByJabatan.${jabatan}`, RUPIAH);
   const codes = value.components.map((c) => c.code);
   check(
     new Set(codes).size === codes.length && codes.every((c) => COMPONENT_CODES.includes(c)),
-    `components must be distinct among ${COMPONENT_CODES.join(', ')}`,
+    'value.components',
+    `kode komponen tidak boleh berulang dan harus di antara ${COMPONENT_CODES.join(', ')}`,
   );
   // Whole percents keep the sum exact in any arithmetic and match how Perkada write the split.
   check(
     value.components.every((c) => Number.isInteger(c.weightPercent) && c.weightPercent >= 0),
-    'component weights must be whole percents',
+    'value.components',
+    'bobot komponen harus persen bulat, 0 atau lebih',
   );
-  check(value.components.reduce((total, c) => total + c.weightPercent, 0) === 100, 'component weights must add up to 100');
-  for (const [type, factor] of Object.entries(value.statusFactors)) check(factor >= 0 && factor <= 1, `status factor of ${type} must be within 0–1`);
+  check(value.components.reduce((total, c) => total + c.weightPercent, 0) === 100, 'value.components', 'jumlah bobot komponen harus 100');
+  for (const [type, factor] of Object.entries(value.statusFactors))
+    check(factor >= 0 && factor <= 1, `value.statusFactors.${type}`, 'faktor status harus antara 0 dan 1');
   const { penalties, bpjs } = value;
   const percents = [...penalties.HUKDIS_RINGAN.map((r) => r.percent), penalties.HUKDIS_SEDANG.percent, penalties.HUKDIS_BERAT.percent];
-  check([...percents, penalties.LHKPN_LATE.percentPerMonth, penalties.combinedCapPercent].every(isPercent), 'penalty percents must be within 0–100');
+  check(
+    [...percents, penalties.LHKPN_LATE.percentPerMonth, penalties.combinedCapPercent].every(isPercent),
+    'value.penalties',
+    'persentase hukuman dan batas gabungannya harus antara 0 dan 100',
+  );
   check(
     penalties.HUKDIS_SEDANG.monthsAllowed.every((m) => Number.isInteger(m) && m > 0),
-    'hukdis sedang months must be whole and above 0',
+    'value.penalties.HUKDIS_SEDANG.monthsAllowed',
+    'lama hukuman harus bulan bulat lebih dari 0',
   );
-  check(isPercent(bpjs.employerPercent) && isPercent(bpjs.employeePercent), 'BPJS rates must be within 0–100');
-  check(isRupiah(bpjs.cap), 'the BPJS cap must be whole rupiah above 0');
+  check(isPercent(bpjs.employerPercent) && isPercent(bpjs.employeePercent), 'value.bpjs', 'tarif BPJS harus antara 0 dan 100 persen');
+  check(isRupiah(bpjs.cap), 'value.bpjs.cap', 'batas atas BPJS harus rupiah bulat lebih dari 0');
   return problems;
 }
