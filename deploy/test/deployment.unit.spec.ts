@@ -53,7 +53,12 @@ describe('deployment descriptors (no Docker engine here: parsed and checked)', (
     // Only the gateway is published; every other service stays inside the network.
     expect(service.ports).toEqual(app === 'gateway' ? [`${service.environment!.PORT}:${service.environment!.PORT}`] : undefined);
     if (app === 'gateway') {
-      expect(service.environment).toMatchObject({ NODE_ENV: 'production', UPSTREAMS: 'siap=http://siap:3001,kmob=http://kmob:3002,trk=http://trk:3004' });
+      // Every service behind the gateway, by its name in the network and its descriptor's port.
+      const upstreams = SERVICES.filter((s) => !s.public)
+        .map((s) => `${s.name}=http://${s.name}:${s.port}`)
+        .join(',');
+      expect(upstreams).toContain('siap=http://siap:3001,kmob=http://kmob:3002');
+      expect(service.environment).toMatchObject({ NODE_ENV: 'production', UPSTREAMS: upstreams });
       expect(Object.keys(service.environment!)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ADMIN_NIP', 'ADMIN_PASSWORD', 'UPSTREAM_BODY_LIMITS']));
     }
     expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres/init-databases.sql'), 'utf8')).toContain(`CREATE DATABASE ${app};`);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { SERVICES } from '../../apps/registry';
 import { freePort } from '../../libs/testing/src';
 
 /** `npm start` as a person runs it: nothing configured, everything embedded, then Ctrl-C. */
@@ -9,16 +10,20 @@ describe('npm start', () => {
   it('runs the platform on one machine, serves SIAP, keeps data and stops cleanly on SIGINT', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
     fs.chmodSync(dataDir, 0o755); // as a checkout would be; a closed folder is handled too, elsewhere
-    const [gatewayPort, siapPort, kmobPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const [gatewayPort, kafkaPort, pgPort] = [await freePort(), await freePort(), await freePort()];
+    // Every service on a free port, so a platform already running on the default ports is no obstacle.
+    const servicePorts = Object.fromEntries(
+      await Promise.all(SERVICES.filter((s) => !s.public).map(async (s) => [`${s.name.toUpperCase()}_PORT`, String(await freePort())])),
+    ) as Record<string, string>;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ...servicePorts,
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
-      SIAP_PORT: String(siapPort),
-      KMOB_PORT: String(kmobPort),
       KAFKA_PORT: String(kafkaPort),
       PG_PORT: String(pgPort),
     };
+    const [siapPort, kmobPort] = [servicePorts.SIAP_PORT, servicePorts.KMOB_PORT];
     for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'ADMIN_NIP', 'ADMIN_PASSWORD', 'JWT_SECRET', 'INTERNAL_AUTH_SECRET']) delete env[key];
     const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -36,7 +41,7 @@ describe('npm start', () => {
       // eslint-disable-next-line no-control-regex -- the label's colour codes are part of the line
       expect(output).toMatch(/siap\s*\x1b\[0m │ \[\d\d:\d\d:\d\d\] INFO: /);
       // eslint-disable-next-line no-control-regex -- the label's colour codes are part of the line
-      expect(output).toMatch(/gateway\x1b\[0m │ /);
+      expect(output).toMatch(/gateway\s*\x1b\[0m │ /);
       expect(output).not.toMatch(/│ \{"level"/);
       // The generated admin password is printed once and works at the gateway.
       const [, nip, password] = /first admin account: NIP (\d{18}), password (\S+)/.exec(output) ?? [];
