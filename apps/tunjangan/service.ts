@@ -6,7 +6,9 @@ export const TUNJANGAN = defineService({
   description:
     'Tambahan Penghasilan Pegawai: the effective-dated TPP rule sets and tax tables, the inputs gathered from SIAP (positions, units, status), K-Mob (monthly discipline) and TRK (monthly performance score), and from them the monthly TPP run with every line explained.',
   port: 3005,
-  // Rule sets are small JSON documents; the SIMGAJI salary CSV comes later with its own text limit.
+  // Rule sets are small JSON documents. The SIMGAJI salary CSV of the whole province (some 36,000 rows
+  // of about 100 bytes, with the export's other columns) fits well within 16 MB.
+  textBodies: { types: ['text/csv'], limitBytes: 16 * 1024 * 1024 },
   replicas: 2,
   env: {
     UTC_OFFSET_MINUTES: {

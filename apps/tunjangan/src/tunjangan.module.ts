@@ -6,9 +6,12 @@ import { DisciplineMonthProjection } from './inputs/discipline-month.projection'
 import { PerformanceMonthProjection } from './inputs/performance-month.projection';
 import { TunjanganRules1732792000000 } from './persistence/1732792000000-tunjangan-rules';
 import { TunjanganInputs1732792100000 } from './persistence/1732792100000-tunjangan-inputs';
+import { TunjanganSalaries1732792200000 } from './persistence/1732792200000-tunjangan-salaries';
 import { RuleSetStore } from './rules/rule-set.store';
 import { RulesController } from './rules/rules.controller';
 import { TaxRuleStore } from './rules/tax-rule.store';
+import { SalariesController } from './salaries/salaries.controller';
+import { SalaryStore } from './salaries/salary.store';
 import { TunjanganConfig } from './tunjangan.config';
 
 @Module({})
@@ -25,7 +28,7 @@ export const TUNJANGAN_SERVICE: ServiceDefinition<TunjanganConfig> = {
         config,
         logger,
         entities: [],
-        migrations: [SiapReadModel1732790000000, TunjanganRules1732792000000, TunjanganInputs1732792100000],
+        migrations: [SiapReadModel1732790000000, TunjanganRules1732792000000, TunjanganInputs1732792100000, TunjanganSalaries1732792200000],
       }),
       // Kelas jabatan, employee type, units over time and termination: SIAP's copy, as TRK keeps it.
       SiapReadModelModule.forFeature({
@@ -35,7 +38,7 @@ export const TUNJANGAN_SERVICE: ServiceDefinition<TunjanganConfig> = {
         today: (instant) => new Date(instant.getTime() + config.UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10),
       }),
     ],
-    controllers: [RulesController],
-    providers: [RuleSetStore, TaxRuleStore, DisciplineMonthProjection, PerformanceMonthProjection],
+    controllers: [RulesController, SalariesController],
+    providers: [RuleSetStore, TaxRuleStore, SalaryStore, DisciplineMonthProjection, PerformanceMonthProjection],
   }),
 };

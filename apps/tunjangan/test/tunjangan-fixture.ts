@@ -15,7 +15,7 @@ export function person(nip: string, roles: Role[], unitCode: string, name = 'Peg
 export interface Platform {
   /** Sim Tunjangan's own database, to check what was (not) written. */
   db: TestDatabase;
-  tunjangan(method: string, p: string, body?: unknown, identity?: Identity | null): Promise<Reply>;
+  tunjangan(method: string, p: string, body?: unknown, identity?: Identity | null, contentType?: string): Promise<Reply>;
   siap(method: string, p: string, body?: unknown): Promise<Reply>;
   /** Publishes an event as its producer would (contract, CloudEvents headers, key); `id` repeats one to test idempotence. */
   publish<T>(definition: EventDefinition<T>, key: string, data: T, id?: string): Promise<string>;
@@ -45,7 +45,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
       await producer.send({ topic: definition.topic, acks: -1, messages: [{ key, value: JSON.stringify(data), headers: cloudEventHeaders(event) }] });
       return event.id;
     },
-    tunjangan: (method, p, body, identity = ADMIN) => tunjangan.call(method, `/api/v1/tunjangan${p}`, { body, as: identity }),
+    tunjangan: (method, p, body, identity = ADMIN, contentType) => tunjangan.call(method, `/api/v1/tunjangan${p}`, { body, as: identity, contentType }),
     siap: (method, p, body) => siap.call(method, p, { body, as: ADMIN }),
     async close() {
       await producer?.disconnect();

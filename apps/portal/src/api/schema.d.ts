@@ -1240,6 +1240,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tunjangan/salaries/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['tunjangan_Salaries_list'];
+    put?: never;
+    post: operations['tunjangan_Salaries_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tunjangan/jobs/{id}': {
     parameters: {
       query?: never;
@@ -2911,6 +2927,51 @@ export interface components {
       updatedBy: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    SalaryImportResponse: {
+      /** @example 2026-06 */
+      month: string;
+      /** @description Rows stored (inserted or replacing the month’s earlier figures for that NIP) */
+      stored: number;
+      /** @description Rows refused; see errors */
+      rejected: number;
+      /** @description Every refused row with all its problems, by line (1 = the header) */
+      errors: components['schemas']['JobRowErrorResponse'][];
+    };
+    SalaryResponse: {
+      /** @example 2026-06 */
+      month: string;
+      /** @example 199003152015031002 */
+      nip: string;
+      /** @example 3920000 */
+      gajiPokok: string;
+      /** @example 3920000 */
+      tunjanganKeluarga: string;
+      /**
+       * @description Tunjangan jabatan or tunjangan umum
+       * @example 3920000
+       */
+      tunjanganJabatanUmum: string;
+      /** @example 3920000 */
+      tunjanganBeras: string;
+      /**
+       * @description 0 when not in the file
+       * @example 3920000
+       */
+      tunjanganProfesi: string;
+      /**
+       * @description Zakat through an official body; 0 when not in the file
+       * @example 3920000
+       */
+      zakat: string;
+      /** @enum {string} */
+      ptkpStatus: 'TK/0' | 'TK/1' | 'TK/2' | 'TK/3' | 'K/0' | 'K/1' | 'K/2' | 'K/3';
+      /** @description Line of the imported file it was read from */
+      sourceLine: number;
+      /** @description NIP of the admin who imported it */
+      importedBy: string;
+      /** Format: date-time */
+      importedAt: string;
     };
   };
   responses: never;
@@ -5124,6 +5185,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaxRuleVersionResponse'][];
+        };
+      };
+    };
+  };
+  tunjangan_Salaries_list: {
+    parameters: {
+      query?: {
+        /** @description Only this employee */
+        nip?: string;
+      };
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalaryResponse'][];
+        };
+      };
+    };
+  };
+  tunjangan_Salaries_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    /** @description CSV (';' or ',' separated) with the columns NIP, GAJI POKOK, TUNJANGAN KELUARGA, TUNJANGAN JABATAN/UMUM, TUNJANGAN BERAS, TUNJANGAN PROFESI (optional), STATUS PTKP, ZAKAT (optional); other columns are ignored. Amounts in whole rupiah (3920000 or 3.920.000), STATUS PTKP TK/0…K/3, at most 100000 rows. */
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalaryImportResponse'];
         };
       };
     };
