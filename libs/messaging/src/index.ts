@@ -7,3 +7,4 @@ export * from './outbox-publisher';
 export * from './outbox-relay';
 export * from './messaging.module';
 export * from './pg-listener';
+export * from './event-projection';

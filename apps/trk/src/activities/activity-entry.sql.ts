@@ -4,13 +4,19 @@
  * fit their day and their events.
  */
 
+/**
+ * SQL: the minutes already entered for an employee's day (columns or parameters `nip`, `date`): pending
+ * entries as claimed, verified ones as they count, rejected ones not at all.
+ */
+export const DAY_MINUTES_SQL = (nip: string, date: string) =>
+  `(SELECT coalesce(sum(coalesce(a.verified_minutes, a.minutes)), 0) FROM activity a WHERE a.nip = ${nip} AND a.activity_date = ${date} AND a.status <> 'REJECTED')`;
+
 /** What an entry of the batch is judged by, one row per input in input order ($1 NIPs, $2 dates, $3 catalogue codes or null). */
 export const ENTRY_CONTEXT_SQL = `
   SELECT i.n::int AS n, e.status, e.position_code, p.type AS position_type, u.unit_code, u.unit_path,
          c.code, c.name, c.standard_minutes, c.evidence_required, c.position_type AS catalogue_position_type, c.position_code AS catalogue_position_code,
          EXISTS (SELECT 1 FROM holiday h WHERE h.date = i.day) AS holiday,
-         (SELECT coalesce(sum(coalesce(a.verified_minutes, a.minutes)), 0) FROM activity a
-           WHERE a.nip = i.nip AND a.activity_date = i.day AND a.status <> 'REJECTED')::int AS day_minutes,
+         ${DAY_MINUTES_SQL('i.nip', 'i.day')}::int AS day_minutes,
          (SELECT coalesce(json_agg(json_build_object('id', w.id, 'from', to_char(w.from_date, 'YYYY-MM-DD'), 'to', to_char(w.to_date, 'YYYY-MM-DD'),
                                                      'opensAt', w.opens_at, 'closesAt', w.closes_at)), '[]')
             FROM backdating_window w WHERE w.unit_code = ANY(u.unit_path) AND w.from_date <= i.day AND w.to_date >= i.day) AS windows
@@ -83,8 +89,7 @@ export const STORE_ENTRIES_PREFIX = `
       AS i(${ENTRY_COLUMNS.map(([column]) => column).join(', ')}, working_minutes)),
   fits AS (
     SELECT i.* FROM input i
-    WHERE (SELECT coalesce(sum(coalesce(a.verified_minutes, a.minutes)), 0) FROM activity a
-           WHERE a.nip = i.nip AND a.activity_date = i.activity_date AND a.status <> 'REJECTED') + i.minutes <= i.working_minutes),
+    WHERE ${DAY_MINUTES_SQL('i.nip', 'i.activity_date')} + i.minutes <= i.working_minutes),
   files AS (
     INSERT INTO stored_file (id, nip, content_type, size_bytes, storage_key, sha256)
     SELECT f.* FROM unnest($${FILES}::uuid[], $${FILES + 1}::text[], $${FILES + 2}::text[], $${FILES + 3}::int[], $${FILES + 4}::text[], $${FILES + 5}::text[])

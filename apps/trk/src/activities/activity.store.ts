@@ -2,6 +2,7 @@ import { SiapScope } from '@app/siap-read-model';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DAY_MINUTES_SQL } from './activity-entry.sql';
 import type { ActivityResponse, ActivityStatus, PendingActivityResponse } from './activity.responses';
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -74,10 +75,7 @@ export class ActivityStore {
 
   /** Minutes already entered for the day: pending ones as claimed, verified ones as they count; rejected ones not at all. */
   async dayMinutes(m: Queryable, nip: string, date: string): Promise<number> {
-    const [{ total }] = (await m.query(
-      `SELECT coalesce(sum(coalesce(verified_minutes, minutes)), 0)::int AS total FROM activity WHERE nip = $1 AND activity_date = $2 AND status <> 'REJECTED'`,
-      [nip, date],
-    )) as { total: number }[];
+    const [{ total }] = (await m.query(`SELECT ${DAY_MINUTES_SQL('$1', '$2::date')}::int AS total`, [nip, date])) as { total: number }[];
     return total;
   }
 

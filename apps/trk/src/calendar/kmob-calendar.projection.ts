@@ -1,7 +1,7 @@
 import { CalendarEvents, type HolidayRemovedEventData, type HolidaySetEventData } from '@app/contracts';
-import { EventConsumer, KafkaConnection, type CloudEvent } from '@app/messaging';
+import { EventProjection, KafkaConnection, type EventConsumer, type CloudEvent } from '@app/messaging';
 import { SERVICE_LOGGER } from '@app/service-kit';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -14,26 +14,14 @@ import type { DataSource, EntityManager } from 'typeorm';
  * closed with, as it keeps its other rules.
  */
 @Injectable()
-export class KmobCalendarProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: EventConsumer | null = null;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnection,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'trk-calendar', log: this.logger });
-    consumer.on(CalendarEvents.holidaySet, (event, m) => this.set(event, m));
-    consumer.on(CalendarEvents.holidayRemoved, (event, m) => this.remove(event, m));
-    this.consumer = consumer;
-    // Kafka may come up after the service; the projection catches up once it can connect.
-    consumer.start().catch((error: Error) => this.logger.error({ err: error }, 'K-Mob calendar projection could not start'));
+export class KmobCalendarProjection extends EventProjection {
+  constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaConnection, @Inject(SERVICE_LOGGER) logger: Logger) {
+    super(kafka, dataSource, { name: 'trk-calendar', log: logger, description: 'K-Mob calendar projection' });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected subscribe(consumer: EventConsumer): void {
+    consumer.on(CalendarEvents.holidaySet, (event, m) => this.set(event, m));
+    consumer.on(CalendarEvents.holidayRemoved, (event, m) => this.remove(event, m));
   }
 
   async set(event: CloudEvent<HolidaySetEventData>, m: EntityManager): Promise<void> {

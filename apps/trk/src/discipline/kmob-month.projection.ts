@@ -1,7 +1,7 @@
 import { DisciplineEvents, type DisciplineSummaryEventData } from '@app/contracts';
-import { EventConsumer, KafkaConnection, type CloudEvent } from '@app/messaging';
+import { EventProjection, KafkaConnection, type EventConsumer, type CloudEvent } from '@app/messaging';
 import { SERVICE_LOGGER } from '@app/service-kit';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,26 +13,18 @@ import { ScoreCorrections } from '../months/score-corrections';
  * order versions arrive in; a newer version for a month TRK has closed corrects the published score.
  */
 @Injectable()
-export class KmobMonthProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: EventConsumer | null = null;
-
+export class KmobMonthProjection extends EventProjection {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnection,
+    @InjectDataSource() dataSource: DataSource,
+    kafka: KafkaConnection,
     private readonly corrections: ScoreCorrections,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'trk-discipline', log: this.logger, partitionsConcurrently: 2 });
-    for (const definition of Object.values(DisciplineEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
-    this.consumer = consumer;
-    // Kafka may come up after the service; the projection catches up once it can connect.
-    consumer.start().catch((error: Error) => this.logger.error({ err: error }, 'K-Mob discipline projection could not start'));
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    super(kafka, dataSource, { name: 'trk-discipline', log: logger, partitionsConcurrently: 2, description: 'K-Mob discipline projection' });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected subscribe(consumer: EventConsumer): void {
+    for (const definition of Object.values(DisciplineEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
   }
 
   async apply(event: CloudEvent<DisciplineSummaryEventData>, m: EntityManager): Promise<void> {

@@ -1,7 +1,7 @@
 import { AttendanceEvents, type RequestApprovedEventData } from '@app/contracts';
-import { EventConsumer, KafkaConnection, type CloudEvent } from '@app/messaging';
+import { EventProjection, KafkaConnection, type EventConsumer, type CloudEvent } from '@app/messaging';
 import { SERVICE_LOGGER } from '@app/service-kit';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -15,28 +15,20 @@ import { ScoreCorrections } from '../months/score-corrections';
  * month TRK has already closed corrects the published score.
  */
 @Injectable()
-export class KmobRequestProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: EventConsumer | null = null;
-
+export class KmobRequestProjection extends EventProjection {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnection,
+    @InjectDataSource() dataSource: DataSource,
+    kafka: KafkaConnection,
     private readonly corrections: ScoreCorrections,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    // Only approvals: the check-ins that make up the bulk of the topic have no handler, so the consumer
-    // drops them before any validation or database work.
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'trk-attendance-requests', log: this.logger, partitionsConcurrently: 2 });
-    consumer.on(AttendanceEvents.requestApproved, (event, m) => this.apply(event, m));
-    this.consumer = consumer;
-    // Kafka may come up after the service; the projection catches up once it can connect.
-    consumer.start().catch((error: Error) => this.logger.error({ err: error }, 'K-Mob request projection could not start'));
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    super(kafka, dataSource, { name: 'trk-attendance-requests', log: logger, partitionsConcurrently: 2, description: 'K-Mob request projection' });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected subscribe(consumer: EventConsumer): void {
+    // Only approvals: the check-ins that make up the bulk of the topic have no handler, so the consumer
+    // drops them before any validation or database work.
+    consumer.on(AttendanceEvents.requestApproved, (event, m) => this.apply(event, m));
   }
 
   async apply(event: CloudEvent<RequestApprovedEventData>, m: EntityManager): Promise<void> {

@@ -1,7 +1,7 @@
 import { DisciplineEvents, type DisciplineSummaryEventData } from '@app/contracts';
-import { EventConsumer, KafkaConnection, type CloudEvent } from '@app/messaging';
+import { EventProjection, KafkaConnection, type EventConsumer, type CloudEvent } from '@app/messaging';
 import { SERVICE_LOGGER } from '@app/service-kit';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,25 +13,13 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Idempotent (the consumer's inbox) and keeping only the highest version, whatever order versions arrive in.
  */
 @Injectable()
-export class DisciplineMonthProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: EventConsumer | null = null;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnection,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const consumer = new EventConsumer(this.kafka, this.dataSource, { name: 'tunjangan-discipline', log: this.logger, partitionsConcurrently: 2 });
-    for (const definition of Object.values(DisciplineEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
-    this.consumer = consumer;
-    // Kafka may come up after the service; the projection catches up once it can connect.
-    consumer.start().catch((error: Error) => this.logger.error({ err: error }, 'K-Mob discipline projection could not start'));
+export class DisciplineMonthProjection extends EventProjection {
+  constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaConnection, @Inject(SERVICE_LOGGER) logger: Logger) {
+    super(kafka, dataSource, { name: 'tunjangan-discipline', log: logger, partitionsConcurrently: 2, description: 'K-Mob discipline projection' });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected subscribe(consumer: EventConsumer): void {
+    for (const definition of Object.values(DisciplineEvents)) consumer.on(definition, (event, m) => this.apply(event, m));
   }
 
   async apply(event: CloudEvent<DisciplineSummaryEventData>, m: EntityManager): Promise<void> {
